@@ -1,0 +1,84 @@
+package dev.mercado.launcher;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Readiness probes over the network, the same for start-up gating and for {@code ./mercado
+ * status}: an HTTP URL is ready when it answers 200, a {@code tcp://} address when it accepts a
+ * connection, a {@code kafka://} address when the broker answers a metadata request. Every probe is
+ * bounded by {@link #TIMEOUT}.
+ */
+final class Probe {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+
+  private Probe() {}
+
+  /** The outcome of one probe: ready or not, with a short human-readable detail. */
+  record Result(boolean ready, String detail) {}
+
+  /** A Kafka broker is ready when it answers a metadata request with at least one node. */
+  private static Result kafka(String bootstrapServers) throws InterruptedException {
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 1000L);
+    try (Admin admin = Admin.create(config)) {
+      int nodes =
+          admin
+              .describeCluster()
+              .nodes()
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .size();
+      return new Result(nodes > 0, nodes + " broker(s)");
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      return new Result(false, "unreachable");
+    }
+  }
+
+  static Result check(String probe) {
+    URI uri = URI.create(probe);
+    try {
+      if ("kafka".equals(uri.getScheme())) {
+        return kafka(uri.getHost() + ":" + uri.getPort());
+      }
+      if ("tcp".equals(uri.getScheme())) {
+        try (Socket socket = new Socket()) {
+          socket.connect(
+              new InetSocketAddress(uri.getHost(), uri.getPort()), (int) TIMEOUT.toMillis());
+          return new Result(true, "accepting connections");
+        }
+      }
+      HttpResponse<Void> response =
+          HTTP.send(
+              HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
+      return new Result(
+          response.statusCode() == 200,
+          response.statusCode() == 200 ? "UP" : "HTTP " + response.statusCode());
+    } catch (IOException e) {
+      return new Result(false, "unreachable");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Result(false, "interrupted");
+    }
+  }
+}

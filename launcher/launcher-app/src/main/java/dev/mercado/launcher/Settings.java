@@ -1,0 +1,109 @@
+package dev.mercado.launcher;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The options of {@code ./mercado up}, parsed from the command line.
+ *
+ * @param repository the repository root (jars are found under it)
+ * @param home where data, logs and run state live (default {@code <repository>/.mercado})
+ * @param localInfra use this machine's PostgreSQL, RabbitMQ and Redis instead of embedded servers
+ * @param externalKafka bootstrap servers of a Kafka to use instead of starting one
+ * @param clean start from empty data
+ * @param freePorts pick free ports for the services too, instead of their defaults
+ * @param servicePorts explicit service ports ({@code --port catalog=9001})
+ * @param parallelism how many processes of one stage start at once
+ */
+record Settings(
+    Path repository,
+    Path home,
+    boolean localInfra,
+    Optional<String> externalKafka,
+    boolean clean,
+    boolean freePorts,
+    Map<String, Integer> servicePorts,
+    int parallelism) {
+
+  static final String USAGE =
+      """
+      Usage: ./mercado <command> [options]
+
+      Commands:
+        up       start infrastructure and every service; stays in the foreground (Ctrl-C stops all)
+        down     stop a running 'up' (from another terminal) and every process it started
+        status   readiness of every process of a running 'up'
+        stop X   stop one process of a running 'up' (e.g. 'stop postgres' to watch readiness fail)
+        start X  start it again
+
+      Options of 'up':
+        --infra embedded|local   embedded servers (default) or this machine's PostgreSQL,
+                                 RabbitMQ and Redis on their standard ports
+        --kafka HOST:PORT        use this Kafka instead of starting one
+        --clean                  delete the data of earlier runs first
+        --free-ports             pick free ports for the services instead of the defaults
+        --port NAME=PORT         port of one service (repeatable), e.g. --port gateway=9080
+        --parallel N             processes of one stage started at once (default: CPU count)
+        --home DIR               data, logs and run state (default: .mercado)
+      """;
+
+  static Settings parse(Path repository, List<String> args) {
+    Path home = repository.resolve(".mercado");
+    boolean localInfra = false;
+    Optional<String> kafka = Optional.empty();
+    boolean clean = false;
+    boolean freePorts = false;
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--infra" -> {
+          String mode = value(args, ++i, arg);
+          if (!mode.equals("embedded") && !mode.equals("local")) {
+            throw new IllegalArgumentException("--infra takes 'embedded' or 'local', not " + mode);
+          }
+          localInfra = mode.equals("local");
+        }
+        case "--kafka" -> kafka = Optional.of(value(args, ++i, arg));
+        case "--clean" -> clean = true;
+        case "--free-ports" -> freePorts = true;
+        case "--home" -> home = Path.of(value(args, ++i, arg)).toAbsolutePath();
+        case "--parallel" -> parallelism = positive(value(args, ++i, arg), arg);
+        case "--port" -> {
+          String[] pair = value(args, ++i, arg).split("=", 2);
+          if (pair.length != 2 || !Topology.SERVICE_NAMES.contains(pair[0])) {
+            throw new IllegalArgumentException(
+                "--port takes NAME=PORT with NAME one of " + Topology.SERVICE_NAMES);
+          }
+          ports.put(pair[0], positive(pair[1], arg));
+        }
+        default -> throw new IllegalArgumentException("unknown option " + arg);
+      }
+    }
+    return new Settings(
+        repository, home, localInfra, kafka, clean, freePorts, Map.copyOf(ports), parallelism);
+  }
+
+  private static String value(List<String> args, int index, String option) {
+    if (index >= args.size()) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args.get(index);
+  }
+
+  private static int positive(String text, String option) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " needs a positive number, not " + text);
+  }
+}

@@ -1,0 +1,193 @@
+package dev.mercado.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code ./mercado up} runs, in order, like a deployment diagram read top to bottom:
+ * infrastructure first, then the services that own data, then the edge. Each stage starts only
+ * when every component of the previous one is ready; components of one stage start together.
+ */
+final class Topology {
+
+  /** Service names in start order; the name is also the database, role and route id (STYLE). */
+  static final List<String> SERVICE_NAMES =
+      List.of("catalog", "orders", "payments", "notifications", "gateway");
+
+  /** Documented default ports (README); {@code --port} or {@code --free-ports} override them. */
+  static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of("gateway", 8080, "catalog", 8081, "orders", 8082, "payments", 8083, "notifications", 8084);
+
+  /**
+   * Modest heaps and a single-threaded collector: ten JVMs share two cores and must fit the RSS
+   * budget (docs/adr/0002-launcher.md).
+   */
+  static final List<String> SERVICE_JVM_OPTIONS =
+      List.of("-Xms48m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  record Stage(String name, List<Component> components) {}
+
+  private final List<Stage> stages;
+
+  private Topology(List<Stage> stages) {
+    this.stages = List.copyOf(stages);
+  }
+
+  List<Stage> stages() {
+    return stages;
+  }
+
+  List<Component> components() {
+    return stages.stream().flatMap(stage -> stage.components().stream()).toList();
+  }
+
+  static Topology of(Settings settings) throws IOException {
+    Path home = settings.home();
+    Path logs = home.resolve("logs");
+    Path data = home.resolve("data");
+    Ports ports = new Ports(home);
+
+    // infrastructure
+    PostgresAdmin postgres;
+    List<Component> infrastructure = new ArrayList<>();
+    String amqpPort;
+    if (settings.localInfra()) {
+      postgres = new PostgresAdmin("127.0.0.1", 5432, "postgres");
+      infrastructure.add(
+          new ExternalServer("postgres", "postgresql://127.0.0.1:5432", "tcp://127.0.0.1:5432"));
+      infrastructure.add(
+          new ExternalServer("rabbitmq", "amqp://127.0.0.1:5672", "tcp://127.0.0.1:5672"));
+      infrastructure.add(
+          new ExternalServer("redis", "redis://127.0.0.1:6379", "tcp://127.0.0.1:6379"));
+      amqpPort = "5672";
+    } else {
+      PostgresServer server = new PostgresServer(home, ports.embedded("postgres"));
+      postgres = server.admin();
+      infrastructure.add(server);
+      AmqpBroker amqp =
+          new AmqpBroker(
+              settings.repository(),
+              data.resolve("amqp"),
+              logs.resolve("amqp.log"),
+              ports.embedded("amqp"));
+      infrastructure.add(amqp);
+      amqpPort = Integer.toString(amqp.port());
+    }
+    String kafka;
+    if (settings.externalKafka().isPresent()) {
+      kafka = settings.externalKafka().get();
+      infrastructure.add(new ExternalServer("kafka", kafka, "kafka://" + kafka));
+    } else {
+      KafkaBroker broker =
+          new KafkaBroker(
+              settings.repository(),
+              data.resolve("kafka"),
+              logs.resolve("kafka.log"),
+              ports.embedded("kafka"),
+              ports.embedded("kafka-controller"));
+      kafka = broker.bootstrapServers();
+      infrastructure.add(broker);
+    }
+
+    // services that own data: each gets its own database and role, provisioned before it starts
+    Map<String, Integer> servicePorts = new LinkedHashMap<>();
+    for (String name : SERVICE_NAMES) {
+      servicePorts.put(name, servicePort(settings, name));
+    }
+    List<Component> services = new ArrayList<>();
+    for (String name : List.of("catalog", "orders", "payments", "notifications")) {
+      Map<String, String> environment = new LinkedHashMap<>();
+      environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+      if (name.equals("notifications")) {
+        environment.put("SPRING_RABBITMQ_HOST", "127.0.0.1");
+        environment.put("SPRING_RABBITMQ_PORT", amqpPort);
+      }
+      services.add(service(settings, name, servicePorts.get(name), environment, postgres));
+    }
+
+    // the edge: routes /api/v1/<service>/** to each service
+    Map<String, String> routes = new LinkedHashMap<>();
+    for (String name : List.of("catalog", "orders", "payments", "notifications")) {
+      routes.put(
+          "MERCADO_GATEWAY_SERVICES_" + name.toUpperCase(),
+          "http://127.0.0.1:" + servicePorts.get(name));
+    }
+    Component gateway = service(settings, "gateway", servicePorts.get("gateway"), routes, null);
+
+    return new Topology(
+        List.of(
+            new Stage("infrastructure", infrastructure),
+            new Stage("services", services),
+            new Stage("edge", List.of(gateway))));
+  }
+
+  private static int servicePort(Settings settings, String name) throws IOException {
+    Integer explicit = settings.servicePorts().get(name);
+    if (explicit != null) {
+      return explicit;
+    }
+    return settings.freePorts() ? Ports.free() : DEFAULT_PORTS.get(name);
+  }
+
+  /**
+   * A service's process: {@code java -jar services/<name>/<name>-service/target/<name>-service.jar}
+   * with its port, and, when it owns data, its own database provisioned just before it starts.
+   */
+  private static Component service(
+      Settings settings,
+      String name,
+      int port,
+      Map<String, String> environment,
+      PostgresAdmin postgres) {
+    Path jar =
+        settings
+            .repository()
+            .resolve("services/" + name + "/" + name + "-service/target/" + name + "-service.jar");
+    Map<String, String> env = new LinkedHashMap<>(environment);
+    env.put("SERVER_PORT", Integer.toString(port));
+    Path tmp = settings.home().resolve("tmp");
+    List<String> command = new ArrayList<>();
+    command.add(Java.executable());
+    command.addAll(SERVICE_JVM_OPTIONS);
+    command.add("-Djava.io.tmpdir=" + tmp);
+    command.addAll(List.of("-jar", jar.toString()));
+    String url = "http://127.0.0.1:" + port;
+    return new OsProcess(
+        name,
+        "service",
+        url,
+        url + "/actuator/health/readiness",
+        command,
+        env,
+        settings.home().resolve("logs/" + name + ".log"),
+        () -> {
+          if (!Files.exists(jar)) {
+            throw new IOException("missing " + jar + ": build with 'mvn -DskipTests package'");
+          }
+          if (!Ports.isFree(port)) {
+            throw new IOException(
+                "port "
+                    + port
+                    + " for "
+                    + name
+                    + " is taken; pass --port "
+                    + name
+                    + "=N or --free-ports");
+          }
+          Files.createDirectories(tmp);
+          if (postgres == null) {
+            return Map.of();
+          }
+          PostgresAdmin.ServiceDatabase database = postgres.provision(name);
+          return Map.of(
+              "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+              "SPRING_DATASOURCE_USERNAME", database.username(),
+              "SPRING_DATASOURCE_PASSWORD", database.password());
+        });
+  }
+}

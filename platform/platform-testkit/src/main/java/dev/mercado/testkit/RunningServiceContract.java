@@ -1,0 +1,81 @@
+package dev.mercado.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * What every running Mercado service answers, whatever its domain (R1, F3, F9): public liveness
+ * and readiness probes (readiness includes the service's own database when it has one), an
+ * OpenAPI document, and RFC 9457 problem details for an unknown path under its API prefix.
+ *
+ * <p>Extend it from a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} test of the service.
+ */
+public abstract class RunningServiceContract {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Value("${local.server.port}")
+  private int port;
+
+  @Value("${spring.application.name}")
+  private String service;
+
+  /** Whether the service owns a database, which its readiness then includes. */
+  protected boolean ownsDatabase() {
+    return true;
+  }
+
+  protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void livenessIsUp() throws Exception {
+    HttpResponse<String> response = get("/actuator/health/liveness");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"UP\"");
+  }
+
+  @Test
+  void readinessIsUpAndIncludesItsDatabase() throws Exception {
+    HttpResponse<String> response = get("/actuator/health/readiness");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    if (ownsDatabase()) {
+      assertThat(response.body()).contains("\"db\"");
+    }
+  }
+
+  @Test
+  void publishesItsOpenApiDocument() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"openapi\"");
+  }
+
+  @Test
+  void answersAnUnknownPathWithProblemDetails() throws Exception {
+    HttpResponse<String> response = get("/api/v1/" + service + "/no-such-resource");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+}

@@ -1,0 +1,2 @@
+/** Catalog's use cases, each one transaction. */
+package dev.mercado.catalog.application;

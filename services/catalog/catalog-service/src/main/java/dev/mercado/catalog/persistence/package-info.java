@@ -1,0 +1,2 @@
+/** JDBC adapters for catalog's own database. */
+package dev.mercado.catalog.persistence;

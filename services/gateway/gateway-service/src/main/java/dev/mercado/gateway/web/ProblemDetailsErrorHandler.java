@@ -1,0 +1,115 @@
+package dev.mercado.gateway.web;
+
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error the gateway itself produces as {@code application/problem+json} (RFC 9457): 404 when
+ * no route matches, 503 when the service behind a route refuses connections, 504 when it does not
+ * answer in time. Runs before Boot's default handler, which would answer with its own JSON shape.
+ */
+@Component
+@Order(-2)
+class ProblemDetailsErrorHandler implements WebExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    Problem problem = problemFor(error);
+    if (problem.status().is5xxServerError()) {
+      log.warn(
+          "{} {} answered {}: {}",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          problem.status().value(),
+          error.toString());
+    }
+    var response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.error(error);
+    }
+    response.setStatusCode(problem.status());
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    String body =
+        "{\"type\":\"about:blank\",\"title\":\""
+            + json(problem.title())
+            + "\",\"status\":"
+            + problem.status().value()
+            + ",\"detail\":\""
+            + json(problem.detail())
+            + "\",\"instance\":\""
+            + json(exchange.getRequest().getPath().value())
+            + "\"}";
+    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+    return response.writeWith(Mono.just(buffer));
+  }
+
+  private record Problem(HttpStatusCode status, String title, String detail) {}
+
+  private static Problem problemFor(Throwable error) {
+    if (causedBy(error, ConnectException.class)) {
+      return new Problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "The service behind this route is not reachable; try again later.");
+    }
+    if (causedBy(error, TimeoutException.class)) {
+      return new Problem(
+          HttpStatus.GATEWAY_TIMEOUT,
+          "Gateway timeout",
+          "The service behind this route did not answer in time.");
+    }
+    if (error instanceof ResponseStatusException status) {
+      HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
+      String title = known == null ? "Error" : known.getReasonPhrase();
+      String detail =
+          status.getStatusCode().value() == 404
+              ? "No route or resource for this path."
+              : status.getReason() == null ? title : status.getReason();
+      return new Problem(status.getStatusCode(), title, detail);
+    }
+    return new Problem(
+        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The gateway could not handle this request.");
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String json(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> escaped.append("\\\"");
+        case '\\' -> escaped.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            escaped.append(String.format("\\u%04x", (int) c));
+          } else {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    return escaped.toString();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.mercado.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway routes each context's versioned path to its service over real HTTP, unchanged, and
+ * answers what it cannot route with problem details. The upstream here is a plain HTTP server
+ * standing in for catalog; the system test routes to the real services.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingIT {
+
+  private static final HttpServer catalog = upstream();
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Value("${local.server.port}")
+  private int port;
+
+  @DynamicPropertySource
+  static void routes(DynamicPropertyRegistry registry) throws IOException {
+    registry.add(
+        "mercado.gateway.services.catalog",
+        () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
+    int closed = closedPort();
+    registry.add("mercado.gateway.services.orders", () -> "http://127.0.0.1:" + closed);
+  }
+
+  @AfterAll
+  static void stopUpstream() {
+    catalog.stop(0);
+  }
+
+  @Test
+  void routesAContextPathToItsServiceUnchanged() throws Exception {
+    HttpResponse<String> response = get("/api/v1/catalog/products?page=1");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("catalog saw /api/v1/catalog/products?page=1");
+  }
+
+  @Test
+  void answers503ProblemWhenTheServiceIsDown() throws Exception {
+    HttpResponse<String> response = get("/api/v1/orders/anything");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"status\":503").doesNotContain("Exception");
+  }
+
+  @Test
+  void answers404ProblemWhenNoRouteMatches() throws Exception {
+    HttpResponse<String> response = get("/api/v1/nowhere/at-all");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"instance\":\"/api/v1/nowhere/at-all\"");
+  }
+
+  @Test
+  void isReadyAndAlive() throws Exception {
+    assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(15))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpServer upstream() {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            byte[] body =
+                ("catalog saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A loopback port nobody listens on: bound, then released. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

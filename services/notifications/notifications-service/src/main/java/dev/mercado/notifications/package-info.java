@@ -1,0 +1,2 @@
+/** The notifications service: messages to customers about their orders. */
+package dev.mercado.notifications;

@@ -1,0 +1,2 @@
+/** The orders service: orders and the checkout saga that orchestrates them. */
+package dev.mercado.orders;
