@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * {@code ./mercado up}: runs the {@link Topology} stage by stage, gates every component on its
@@ -65,7 +63,7 @@ final class Launcher {
     }
     previous.ifPresent(this::stopLeftovers);
     if (settings.clean()) {
-      deleteRecursively(home.resolve("data"));
+      Directories.deleteRecursively(home.resolve("data"));
       Files.deleteIfExists(home.resolve("ports.properties"));
       console.progress("--clean: removed the data of earlier runs");
     }
@@ -74,7 +72,9 @@ final class Launcher {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "mercado-stop"));
     console.progress(
         "starting Mercado ("
-            + (settings.localInfra() ? "this machine's PostgreSQL, RabbitMQ and Redis" : "embedded infrastructure")
+            + (settings.localInfra()
+                ? "this machine's PostgreSQL, RabbitMQ and Redis"
+                : "embedded infrastructure")
             + ") in "
             + Console.relative(home.toString()));
     try {
@@ -121,7 +121,11 @@ final class Launcher {
         }
       }
     } finally {
+      // a failed stage must not leave a start running behind stopAll's back
       pool.shutdownNow();
+      if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
+        console.progress("  a start of stage " + stage.name() + " did not finish in time");
+      }
     }
   }
 
@@ -135,8 +139,7 @@ final class Launcher {
     writeState();
     Readiness.await(component, START_TIMEOUT);
     console.progress(
-        String.format(
-            "  %s ready in %.1f s", component.name(), (System.nanoTime() - begin) / 1e9));
+        String.format("  %s ready in %.1f s", component.name(), (System.nanoTime() - begin) / 1e9));
     return null;
   }
 
@@ -178,7 +181,8 @@ final class Launcher {
       return;
     }
     console.progress("stopping …");
-    List<Topology.Stage> reversed = new ArrayList<>(topology == null ? List.of() : topology.stages());
+    List<Topology.Stage> reversed =
+        new ArrayList<>(topology == null ? List.of() : topology.stages());
     Collections.reverse(reversed);
     for (Topology.Stage stage : reversed) {
       stage.components().parallelStream()
@@ -216,7 +220,11 @@ final class Launcher {
   }
 
   private synchronized void writeState() throws IOException {
-    RunState.of(ProcessHandle.current().pid(), control.getAddress().getPort(), token, topology.components())
+    RunState.of(
+            ProcessHandle.current().pid(),
+            control.getAddress().getPort(),
+            token,
+            topology.components())
         .write(settings.home());
   }
 
@@ -229,7 +237,7 @@ final class Launcher {
         .map(
             entry -> {
               boolean alive =
-                  entry.pid() == 0
+                  !entry.managed()
                       || ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false);
               Probe.Result result = Probe.check(entry.probe());
               String health =
@@ -268,7 +276,8 @@ final class Launcher {
       var component =
           topology.components().stream().filter(c -> c.name().equals(path[2])).findFirst();
       if (component.isEmpty()) {
-        respond(exchange, 404, "no component " + path[2] + "; known: " + names(topology.components()));
+        respond(
+            exchange, 404, "no component " + path[2] + "; known: " + names(topology.components()));
         return;
       }
       switch (path[1]) {
@@ -304,17 +313,6 @@ final class Launcher {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
-    }
-  }
-
-  static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Entry point of {@code ./mercado}: {@code up}, {@code down}, {@code status}, {@code stop NAME},
  * {@code start NAME}. The script passes the repository root as {@code -Dmercado.repository}.
  *
- * <p>Exit codes: 0 success, 1 failure (start failed, something not ready), 2 usage error or
- * nothing running.
+ * <p>Exit codes: 0 success, 1 failure (start failed, something not ready), 2 usage error or nothing
+ * running.
  */
 public final class Mercado {
 
@@ -92,7 +92,8 @@ public final class Mercado {
     }
     Optional<ProcessHandle> launcher = ProcessHandle.of(state.get().launcherPid());
     if (launcher.isPresent() && launcher.get().isAlive()) {
-      console.line("stopping the launcher (pid " + state.get().launcherPid() + ") and its processes …");
+      console.line(
+          "stopping the launcher (pid " + state.get().launcherPid() + ") and its processes …");
       launcher.get().destroy();
       try {
         launcher.get().onExit().get(2, TimeUnit.MINUTES);

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A component that is an OS process started from a command line, with its standard output and
- * error in its own log file. The previous run's log is kept as {@code <name>.log.1}.
+ * A component that is an OS process started from a command line, with its standard output and error
+ * in its own log file. The previous run's log is kept as {@code <name>.log.1}.
  *
  * <p>Where {@code setsid} exists the process gets its own session, so a Ctrl-C in the launcher's
  * terminal reaches only the launcher, which then stops everything in reverse start order.
@@ -89,7 +89,8 @@ final class OsProcess implements Component {
     Files.createDirectories(logFile.getParent());
     if (Files.exists(logFile)) {
       Files.move(
-          logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
+          logFile,
+          logFile.resolveSibling(logFile.getFileName() + ".1"),
           StandardCopyOption.REPLACE_EXISTING);
     }
     Map<String, String> prepared = preparation.run();

@@ -9,13 +9,13 @@ import java.sql.Statement;
 import java.util.regex.Pattern;
 
 /**
- * Provisions one database and one login role per service on a PostgreSQL server, as its
- * superuser (P4: each service owns its database). Idempotent: provisioning an existing service
- * changes nothing. The role owns its database and its {@code public} schema, and {@code PUBLIC} loses
- * the right to connect, so one service's role cannot open another service's database.
+ * Provisions one database and one login role per service on a PostgreSQL server, as its superuser
+ * (P4: each service owns its database). Idempotent: provisioning an existing service changes
+ * nothing. The role owns its database and its {@code public} schema, and {@code PUBLIC} loses the
+ * right to connect, so one service's role cannot open another service's database.
  *
- * <p>The passwords are development credentials (equal to the service name); the embedded server
- * and this machine's server trust loopback connections anyway.
+ * <p>The passwords are development credentials (equal to the service name); the embedded server and
+ * this machine's server trust loopback connections anyway.
  */
 public record PostgresAdmin(String host, int port, String superuser) {
 
@@ -29,8 +29,8 @@ public record PostgresAdmin(String host, int port, String superuser) {
   }
 
   /**
-   * Creates (if missing) the role and database {@code name}, owned by that role and closed to
-   * every other role.
+   * Creates (if missing) the role and database {@code name}, owned by that role and closed to every
+   * other role.
    *
    * @throws IllegalArgumentException if {@code name} is not a plain lower-case identifier
    */

@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An embedded PostgreSQL server (zonky's PostgreSQL binaries from Maven Central) running as its own
- * OS process with its data under the given directory, so a second start keeps the first one's
- * data. Durable settings ({@code synchronous_commit=on}, fsync on) because accepted work must
- * survive a crash, unlike zonky's test-oriented default.
+ * OS process with its data under the given directory, so a second start keeps the first one's data.
+ * Durable settings ({@code synchronous_commit=on}, fsync on) because accepted work must survive a
+ * crash, unlike zonky's test-oriented default.
  *
  * <p>Thread-safety: start and stop are called by one thread at a time (the launcher).
  */
@@ -26,7 +27,11 @@ public final class PostgresServer implements Component {
   private volatile EmbeddedPostgres server;
 
   public PostgresServer(Path home, int port) {
-    this(home.resolve("data/postgres"), home.resolve("pg-binaries"), home.resolve("logs/postgres.log"), port);
+    this(
+        home.resolve("data/postgres"),
+        home.resolve("pg-binaries"),
+        home.resolve("logs/postgres.log"),
+        port);
   }
 
   /**
@@ -77,6 +82,7 @@ public final class PostgresServer implements Component {
     Files.createDirectories(binariesDirectory);
     Files.createDirectories(logFile.getParent());
     stopOrphan();
+    removeIncompleteBinaries();
     // zonky keeps a scratch directory under java.io.tmpdir unless told otherwise
     System.setProperty("ot.epg.working-dir", binariesDirectory.resolve("work").toString());
     ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
@@ -92,6 +98,18 @@ public final class PostgresServer implements Component {
             .setOutputRedirector(log)
             .setErrorRedirector(log)
             .start();
+  }
+
+  /** zonky marks a finished unpacking with {@code .exists}; one without it was interrupted. */
+  private void removeIncompleteBinaries() throws IOException {
+    try (Stream<Path> unpacked = Files.list(binariesDirectory)) {
+      for (Path directory :
+          unpacked.filter(p -> p.getFileName().toString().startsWith("PG-")).toList()) {
+        if (!Files.exists(directory.resolve(".exists"))) {
+          Directories.deleteRecursively(directory);
+        }
+      }
+    }
   }
 
   /** A server left running by a launcher that was killed holds our data directory: stop it. */

@@ -17,14 +17,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * Readiness probes over the network, the same for start-up gating and for {@code ./mercado
- * status}: an HTTP URL is ready when it answers 200, a {@code tcp://} address when it accepts a
- * connection, a {@code kafka://} address when the broker answers a metadata request. Every probe is
- * bounded by {@link #TIMEOUT}.
+ * Readiness probes over the network, the same for start-up gating and for {@code ./mercado status}:
+ * an HTTP URL is ready when it answers 200, a {@code tcp://} address when it accepts a connection,
+ * a {@code kafka://} address when the broker answers a metadata request. Every probe is bounded by
+ * {@link #TIMEOUT}.
  */
 final class Probe {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
@@ -43,11 +43,7 @@ final class Probe {
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 1000L);
     try (Admin admin = Admin.create(config)) {
       int nodes =
-          admin
-              .describeCluster()
-              .nodes()
-              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .size();
+          admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
       return new Result(nodes > 0, nodes + " broker(s)");
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       return new Result(false, "unreachable");

@@ -20,7 +20,12 @@ import java.util.Properties;
  */
 record RunState(long launcherPid, int controlPort, String token, List<Entry> entries) {
 
-  record Entry(String name, String kind, String url, String probe, long pid, String log) {}
+  /**
+   * @param managed whether the launcher runs this process (false for this machine's own servers)
+   * @param pid the process id, 0 when not running or not managed
+   */
+  record Entry(
+      String name, String kind, String url, String probe, boolean managed, long pid, String log) {}
 
   static Path file(Path home) {
     return home.resolve("run/state.properties");
@@ -35,6 +40,7 @@ record RunState(long launcherPid, int controlPort, String token, List<Entry> ent
               component.kind(),
               component.url(),
               component.probe(),
+              !(component instanceof ExternalServer),
               component.pid().orElse(0L),
               component.logFile().map(Path::toString).orElse("")));
     }
@@ -53,6 +59,7 @@ record RunState(long launcherPid, int controlPort, String token, List<Entry> ent
       properties.setProperty(prefix + "kind", entry.kind());
       properties.setProperty(prefix + "url", entry.url());
       properties.setProperty(prefix + "probe", entry.probe());
+      properties.setProperty(prefix + "managed", Boolean.toString(entry.managed()));
       properties.setProperty(prefix + "pid", Long.toString(entry.pid()));
       properties.setProperty(prefix + "log", entry.log());
     }
@@ -66,7 +73,8 @@ record RunState(long launcherPid, int controlPort, String token, List<Entry> ent
     try (OutputStream out = Files.newOutputStream(temporary)) {
       properties.store(out, "state of the running ./mercado up; do not edit");
     }
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   static Optional<RunState> read(Path home) throws IOException {
@@ -88,6 +96,7 @@ record RunState(long launcherPid, int controlPort, String token, List<Entry> ent
               properties.getProperty(prefix + "kind"),
               properties.getProperty(prefix + "url"),
               properties.getProperty(prefix + "probe"),
+              Boolean.parseBoolean(properties.getProperty(prefix + "managed", "true")),
               Long.parseLong(properties.getProperty(prefix + "pid", "0")),
               properties.getProperty(prefix + "log", "")));
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * What {@code ./mercado up} runs, in order, like a deployment diagram read top to bottom:
- * infrastructure first, then the services that own data, then the edge. Each stage starts only
- * when every component of the previous one is ready; components of one stage start together.
+ * infrastructure first, then the services that own data, then the edge. Each stage starts only when
+ * every component of the previous one is ready; components of one stage start together.
  */
 final class Topology {
 
@@ -21,7 +21,17 @@ final class Topology {
 
   /** Documented default ports (README); {@code --port} or {@code --free-ports} override them. */
   static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of("gateway", 8080, "catalog", 8081, "orders", 8082, "payments", 8083, "notifications", 8084);
+      Map.of(
+          "gateway",
+          8080,
+          "catalog",
+          8081,
+          "orders",
+          8082,
+          "payments",
+          8083,
+          "notifications",
+          8084);
 
   /**
    * Modest heaps and a single-threaded collector: ten JVMs share two cores and must fit the RSS

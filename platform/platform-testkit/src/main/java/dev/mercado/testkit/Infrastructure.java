@@ -113,7 +113,11 @@ public final class Infrastructure {
     if (kafka == null) {
       KafkaBroker broker =
           new KafkaBroker(
-              repository(), WORK.resolve("kafka"), WORK.resolve("kafka.log"), freePort(), freePort());
+              repository(),
+              WORK.resolve("kafka"),
+              WORK.resolve("kafka.log"),
+              freePort(),
+              freePort());
       start(
           () -> {
             broker.start();
@@ -133,7 +137,8 @@ public final class Infrastructure {
         amqp = new AmqpEndpoint("127.0.0.1", 5672, "guest", "guest");
       } else {
         AmqpBroker broker =
-            new AmqpBroker(repository(), WORK.resolve("amqp"), WORK.resolve("amqp.log"), freePort());
+            new AmqpBroker(
+                repository(), WORK.resolve("amqp"), WORK.resolve("amqp.log"), freePort());
         start(
             () -> {
               broker.start();

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * What every running Mercado service answers, whatever its domain (R1, F3, F9): public liveness
- * and readiness probes (readiness includes the service's own database when it has one), an
- * OpenAPI document, and RFC 9457 problem details for an unknown path under its API prefix.
+ * What every running Mercado service answers, whatever its domain (R1, F3, F9): public liveness and
+ * readiness probes (readiness includes the service's own database when it has one), an OpenAPI
+ * document, and RFC 9457 problem details for an unknown path under its API prefix.
  *
  * <p>Extend it from a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} test of the service.
  */

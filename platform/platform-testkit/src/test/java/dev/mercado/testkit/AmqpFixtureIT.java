@@ -33,7 +33,10 @@ class AmqpFixtureIT {
       channel.queueDeclare(queue, true, false, false, null);
       channel.confirmSelect();
       channel.basicPublish(
-          "", queue, MessageProperties.PERSISTENT_TEXT_PLAIN, "hello".getBytes(StandardCharsets.UTF_8));
+          "",
+          queue,
+          MessageProperties.PERSISTENT_TEXT_PLAIN,
+          "hello".getBytes(StandardCharsets.UTF_8));
       channel.waitForConfirmsOrDie(10_000);
 
       GetResponse response = channel.basicGet(queue, false);

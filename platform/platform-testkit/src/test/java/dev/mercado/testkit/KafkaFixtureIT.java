@@ -50,7 +50,9 @@ class KafkaFixtureIT {
           .atMost(Duration.ofSeconds(30))
           .until(
               () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> received.add(record.value()));
+                consumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(record -> received.add(record.value()));
                 return !received.isEmpty();
               });
     }

@@ -35,10 +35,11 @@ import org.apache.qpid.server.model.VirtualHostNode;
  *       TLS.
  *   <li>Virtual host {@code "/"} (the client default) and {@code "default"} both reach the one
  *       virtual host; any other name is refused with 404 NOT_FOUND.
- *   <li>Durable queues, exchanges, bindings and persistent messages are stored in Apache Derby
- *       under the work dir and survive a restart with the same work dir, also on another port.
- *       Transient messages and non-durable queues do not. All broker state, including the broker
- *       configuration ({@code config.json}) and {@code java.io.tmpdir}, lives under the work dir.
+ *   <li>Durable queues, exchanges and bindings (a JSON file) and persistent messages (Apache Derby)
+ *       are stored under the work dir before the broker confirms or acknowledges them, and survive
+ *       a restart with the same work dir, also on another port. Transient messages and non-durable
+ *       queues do not. All broker state, including the broker configuration ({@code config.json}),
+ *       {@code derby.log} and {@code java.io.tmpdir}, lives under the work dir.
  *   <li>An unroutable mandatory message comes back as {@code basic.return}, as on RabbitMQ, instead
  *       of Qpid's default of closing the connection.
  * </ul>
@@ -74,8 +75,8 @@ public final class AmqpBroker {
   private AmqpBroker() {}
 
   /**
-   * Starts the broker and returns once it is ready; the broker's own non-daemon threads keep the
-   * process alive until SIGTERM. Never returns normally on failure: exits the JVM instead.
+   * Starts the broker, prints the ready line and blocks until the broker is closed, normally by
+   * SIGTERM. On failure it does not return: it exits the JVM with the status described above.
    *
    * @param args {@code --port <n> --work-dir <dir>}, both required
    */
@@ -105,22 +106,7 @@ public final class AmqpBroker {
     BrokerListener listener = new BrokerListener();
     SystemLauncher launcher =
         new SystemLauncher(new LogbackLoggingSystemLauncherListener(), listener);
-    try {
-      launcher.startup(systemConfigAttributes(options.port(), workDir));
-    } catch (Exception e) {
-      throw new StartupFailure(describe(e));
-    }
-    RuntimeException startupError = listener.startupError.get();
-    if (startupError != null) {
-      throw new StartupFailure(describe(startupError));
-    }
-    try {
-      requireReady(listener.systemConfig.get(), options.port());
-    } catch (StartupFailure e) {
-      launcher.shutdown(EXIT_FAILURE);
-      throw e;
-    }
-
+    // registered before start-up so that SIGTERM during a slow store recovery also closes cleanly
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -130,6 +116,21 @@ public final class AmqpBroker {
                   System.out.println("AMQP broker stopped");
                 },
                 "amqp-broker-shutdown"));
+    try {
+      launcher.startup(systemConfigAttributes(options.port(), workDir));
+      RuntimeException startupError = listener.startupError.get();
+      if (startupError != null) {
+        throw new StartupFailure(describe(startupError));
+      }
+      requireReady(listener.systemConfig.get(), options.port());
+    } catch (Exception e) {
+      if (listener.stopRequested) {
+        throw new StartupFailure("stopped by a signal during start-up");
+      }
+      launcher.shutdown(EXIT_FAILURE);
+      throw e instanceof StartupFailure failure ? failure : new StartupFailure(describe(e));
+    }
+
     System.out.println("AMQP broker ready on " + BIND_ADDRESS + ":" + options.port());
     System.out.flush();
 

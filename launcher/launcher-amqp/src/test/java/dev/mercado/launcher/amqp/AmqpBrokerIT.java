@@ -198,6 +198,42 @@ class AmqpBrokerIT {
   }
 
   @Test
+  void returnsAnUnroutableMandatoryMessageInsteadOfClosingTheConnection() throws Exception {
+    try (Connection connection = connect();
+        Channel channel = connection.createChannel()) {
+      // given
+      BlockingQueue<Integer> replyCodes = new LinkedBlockingQueue<>();
+      channel.addReturnListener(returned -> replyCodes.add(returned.getReplyCode()));
+
+      // when
+      channel.basicPublish("", "it.no-such-queue", true, MessageProperties.TEXT_PLAIN, body("x"));
+
+      // then
+      await().atMost(DELIVERY_TIMEOUT).until(() -> !replyCodes.isEmpty());
+      assertThat(replyCodes.remove()).isEqualTo(312);
+      assertThat(connection.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void refusesAnUnknownVirtualHost() {
+    // given
+    ConnectionFactory factory = connectionFactory();
+    factory.setVirtualHost("no-such-vhost");
+
+    // when
+    Throwable failure = catchThrowable(factory::newConnection);
+
+    // then
+    assertThat(failure)
+        .isInstanceOf(IOException.class)
+        .cause()
+        .isInstanceOf(ShutdownSignalException.class)
+        .hasMessageContaining("reply-code=404")
+        .hasMessageContaining("Unknown virtual host");
+  }
+
+  @Test
   void closesTheConnectionOnRabbitMqSpecificQueueArguments() throws Exception {
     // given
     Connection connection = connect();
@@ -266,6 +302,10 @@ class AmqpBrokerIT {
   }
 
   private static Connection connect() throws Exception {
+    return connectionFactory().newConnection("amqp-broker-it");
+  }
+
+  private static ConnectionFactory connectionFactory() {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost(AmqpBroker.BIND_ADDRESS);
     factory.setPort(broker.port());
@@ -274,7 +314,7 @@ class AmqpBrokerIT {
     factory.setVirtualHost("/");
     factory.setConnectionTimeout(5_000);
     factory.setAutomaticRecoveryEnabled(false);
-    return factory.newConnection("amqp-broker-it");
+    return factory;
   }
 
   private static BlockingQueue<Delivery> consumeWithoutAck(Channel channel, String queue)

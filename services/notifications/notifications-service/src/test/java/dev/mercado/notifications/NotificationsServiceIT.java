@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The notifications service starts on its own database and answers the probes every service answers. */
+/**
+ * The notifications service starts on its own database and answers the probes every service
+ * answers.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationsServiceIT extends RunningServiceContract {
 

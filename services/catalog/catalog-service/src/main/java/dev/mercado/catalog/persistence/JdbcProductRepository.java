@@ -17,8 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcProductRepository implements ProductRepository {
 
-  private static final String COLUMNS =
-      "id, sku, name, description, price_amount, price_currency";
+  private static final String COLUMNS = "id, sku, name, description, price_amount, price_currency";
 
   private final JdbcClient jdbc;
 

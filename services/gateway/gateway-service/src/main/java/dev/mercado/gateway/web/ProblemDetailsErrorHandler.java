@@ -83,7 +83,9 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
       return new Problem(status.getStatusCode(), title, detail);
     }
     return new Problem(
-        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The gateway could not handle this request.");
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "The gateway could not handle this request.");
   }
 
   private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -1,0 +1,137 @@
+package dev.mercado.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mercado.systemtests.RunningSystem.CommandResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The walking skeleton as a new user meets it (P1–P4, F1, R1): one command starts every process,
+ * the gateway serves the catalogue from catalog's own database, readiness follows the database, and
+ * {@code ./mercado down} leaves nothing behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+  private static final List<String> SERVICES =
+      List.of("catalog", "orders", "payments", "notifications", "gateway");
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static RunningSystem system;
+
+  @BeforeAll
+  static void startTheSystem() throws Exception {
+    system = RunningSystem.get();
+  }
+
+  @Test
+  @Order(1)
+  void everyServiceRunsAsItsOwnProcessAndIsReady() throws Exception {
+    assertThat(system.pids.keySet()).containsAll(SERVICES);
+    assertThat(SERVICES.stream().map(system.pids::get).distinct()).hasSize(SERVICES.size());
+    for (String service : SERVICES) {
+      assertThat(status(system.probes.get(service))).as(service + " readiness").isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theGatewayServesTheCatalogueFromCatalogsDatabase() throws Exception {
+    HttpResponse<String> response = get(system.urls.get("gateway") + "/api/v1/catalog/products");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"totalItems\":8", "\"sku\":\"MUG-001\"");
+  }
+
+  @Test
+  @Order(3)
+  void statusShowsEveryProcessUp() throws Exception {
+    CommandResult status = RunningSystem.mercado("status");
+
+    assertThat(status.exitCode()).as(status.output()).isZero();
+    for (String name : system.pids.keySet()) {
+      assertThat(status.output()).containsPattern("(?m)^" + name + "\\s+\\S+\\s+\\S+\\s+UP");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void readinessFollowsTheDatabase() throws Exception {
+    if (RunningSystem.local()) {
+      return; // this machine's PostgreSQL is not ours to stop
+    }
+    List<String> owners = List.of("catalog", "orders", "payments", "notifications");
+
+    assertThat(RunningSystem.mercado("stop", "postgres").exitCode()).isZero();
+
+    await("readiness 503 while PostgreSQL is stopped")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              for (String service : owners) {
+                assertThat(status(system.probes.get(service))).as(service).isEqualTo(503);
+              }
+            });
+    assertThat(status(system.probes.get("gateway"))).isEqualTo(200);
+    CommandResult status = RunningSystem.mercado("status");
+    assertThat(status.exitCode()).isEqualTo(1);
+    assertThat(status.output()).containsPattern("(?m)^postgres\\s.*STOPPED");
+
+    assertThat(RunningSystem.mercado("start", "postgres").exitCode()).isZero();
+
+    await("readiness 200 once PostgreSQL is back")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              for (String service : owners) {
+                assertThat(status(system.probes.get(service))).as(service).isEqualTo(200);
+              }
+            });
+    assertThat(get(system.urls.get("gateway") + "/api/v1/catalog/products").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  @Order(5)
+  void downLeavesNoProcessBehind() throws Exception {
+    system.readState();
+    Map<String, Long> pids = Map.copyOf(system.pids);
+
+    CommandResult down = RunningSystem.mercado("down");
+
+    assertThat(down.exitCode()).as(down.output()).isZero();
+    assertThat(system.launcher.isAlive()).isFalse();
+    await("every process gone")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                pids.forEach(
+                    (name, pid) ->
+                        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                            .as(name + " (pid " + pid + ")")
+                            .isFalse()));
+  }
+
+  private static int status(String url) throws Exception {
+    return get(url).statusCode();
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
