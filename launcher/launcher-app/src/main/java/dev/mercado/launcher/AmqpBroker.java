@@ -32,7 +32,7 @@ public final class AmqpBroker implements Component {
             "amqp",
             "infra",
             "amqp://127.0.0.1:" + port,
-            "tcp://127.0.0.1:" + port,
+            "amqp://127.0.0.1:" + port,
             List.of(
                 Java.executable(),
                 "-Xms32m",

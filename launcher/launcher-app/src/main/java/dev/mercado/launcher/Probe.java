@@ -1,5 +1,7 @@
 package dev.mercado.launcher;
 
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -50,11 +52,32 @@ final class Probe {
     }
   }
 
+  /**
+   * An AMQP broker is ready when a client can log in and open the default virtual host: Qpid
+   * accepts TCP connections before its virtual host is active.
+   */
+  private static Result amqp(URI uri) {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost(uri.getHost());
+    factory.setPort(uri.getPort());
+    factory.setConnectionTimeout((int) TIMEOUT.toMillis());
+    factory.setHandshakeTimeout((int) TIMEOUT.toMillis());
+    factory.setAutomaticRecoveryEnabled(false);
+    try (Connection connection = factory.newConnection("mercado-probe")) {
+      return new Result(connection.isOpen(), "virtual host open");
+    } catch (IOException | TimeoutException e) {
+      return new Result(false, "unreachable");
+    }
+  }
+
   static Result check(String probe) {
     URI uri = URI.create(probe);
     try {
       if ("kafka".equals(uri.getScheme())) {
         return kafka(uri.getHost() + ":" + uri.getPort());
+      }
+      if ("amqp".equals(uri.getScheme())) {
+        return amqp(uri);
       }
       if ("tcp".equals(uri.getScheme())) {
         try (Socket socket = new Socket()) {

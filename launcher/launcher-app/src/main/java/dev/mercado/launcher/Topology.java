@@ -71,7 +71,7 @@ final class Topology {
       infrastructure.add(
           new ExternalServer("postgres", "postgresql://127.0.0.1:5432", "tcp://127.0.0.1:5432"));
       infrastructure.add(
-          new ExternalServer("rabbitmq", "amqp://127.0.0.1:5672", "tcp://127.0.0.1:5672"));
+          new ExternalServer("rabbitmq", "amqp://127.0.0.1:5672", "amqp://127.0.0.1:5672"));
       infrastructure.add(
           new ExternalServer("redis", "redis://127.0.0.1:6379", "tcp://127.0.0.1:6379"));
       amqpPort = "5672";
