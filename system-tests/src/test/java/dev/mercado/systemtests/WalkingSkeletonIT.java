@@ -86,6 +86,11 @@ class WalkingSkeletonIT {
               }
             });
     assertThat(status(system.probes.get("gateway"))).isEqualTo(200);
+    HttpResponse<String> unavailable = get(system.urls.get("gateway") + "/api/v1/catalog/products");
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(unavailable.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
     CommandResult status = RunningSystem.mercado("status");
     assertThat(status.exitCode()).isEqualTo(1);
     assertThat(status.output()).containsPattern("(?m)^postgres\\s.*STOPPED");
