@@ -145,17 +145,21 @@ public final class PostgresServer implements Component {
     return Optional.of(logFile);
   }
 
+  /** Stops the server with {@code pg_ctl stop -m fast} and returns once its process is gone. */
   @Override
   public void stop(Duration grace) {
     EmbeddedPostgres current = server;
-    server = null;
     if (current == null) {
       return;
     }
+    Optional<ProcessHandle> postmaster = pid().flatMap(ProcessHandle::of);
+    server = null;
     try {
       current.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // pg_ctl returns when the pid file is gone, a moment before the process itself
+    postmaster.ifPresent(process -> Processes.terminate(process, grace));
   }
 }

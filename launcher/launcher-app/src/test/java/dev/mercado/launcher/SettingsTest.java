@@ -1,0 +1,65 @@
+package dev.mercado.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private final Path repository = Path.of("/repo");
+
+  @Test
+  void defaultsToEmbeddedInfrastructureUnderDotMercado() {
+    Settings settings = Settings.parse(repository, List.of());
+
+    assertThat(settings.localInfra()).isFalse();
+    assertThat(settings.home()).isEqualTo(Path.of("/repo/.mercado"));
+    assertThat(settings.externalKafka()).isEmpty();
+  }
+
+  @Test
+  void readsEveryOption() {
+    Settings settings =
+        Settings.parse(
+            repository,
+            List.of(
+                "--infra",
+                "local",
+                "--kafka",
+                "127.0.0.1:9092",
+                "--clean",
+                "--port",
+                "gateway=9080",
+                "--parallel",
+                "3"));
+
+    assertThat(settings.localInfra()).isTrue();
+    assertThat(settings.externalKafka()).hasValue("127.0.0.1:9092");
+    assertThat(settings.clean()).isTrue();
+    assertThat(settings.servicePorts()).isEqualTo(Map.of("gateway", 9080));
+    assertThat(settings.parallelism()).isEqualTo(3);
+  }
+
+  @Test
+  void rejectsUnknownOptionsAndBadValuesWithAReason() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--fast")))
+        .withMessageContaining("unknown option --fast");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--infra", "docker")))
+        .withMessageContaining("'embedded' or 'local'");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--port", "billing=1")))
+        .withMessageContaining("NAME=PORT");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--parallel", "0")))
+        .withMessageContaining("positive number");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--home")))
+        .withMessageContaining("needs a value");
+  }
+}
