@@ -110,6 +110,14 @@ public final class Infrastructure {
 
   /** Bootstrap servers of a single-node KRaft broker, always embedded. */
   public static synchronized String kafka() {
+    return kafkaBroker().bootstrapServers();
+  }
+
+  /**
+   * The embedded Kafka broker itself, for tests that stop it ({@code stop}) and start it again
+   * ({@code start} then {@code awaitReady}) on the same ports and data to simulate an outage.
+   */
+  public static synchronized KafkaBroker kafkaBroker() {
     if (kafka == null) {
       KafkaBroker broker =
           new KafkaBroker(
@@ -127,7 +135,7 @@ public final class Infrastructure {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.stop(Duration.ofSeconds(10))));
       kafka = broker;
     }
-    return kafka.bootstrapServers();
+    return kafka;
   }
 
   /** An AMQP 0-9-1 broker: embedded Qpid, or this machine's RabbitMQ in local mode. */

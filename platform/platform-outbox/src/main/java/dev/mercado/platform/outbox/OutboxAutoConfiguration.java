@@ -1,0 +1,91 @@
+package dev.mercado.platform.outbox;
+
+import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.platform.outbox.internal.JdbcOutbox;
+import dev.mercado.platform.outbox.internal.OutboxMetrics;
+import dev.mercado.platform.outbox.internal.OutboxRelay;
+import dev.mercado.platform.outbox.internal.OutboxStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the outbox into a service that has a {@link DataSource} and Kafka on its classpath: the
+ * table (created if missing), the {@link Outbox}, and the relay with its own producer ({@code
+ * acks=all}, idempotent, whatever the service's default producer says).
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
+@ConditionalOnBean({DataSource.class, KafkaProperties.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+  @Bean
+  OutboxStore outboxStore(DataSource dataSource) {
+    OutboxStore store = new OutboxStore(JdbcClient.create(dataSource));
+    store.createTableIfMissing();
+    return store;
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      OutboxStore store,
+      OutboxProperties properties,
+      KafkaProperties kafka,
+      PlatformTransactionManager transactions,
+      ObjectProvider<MeterRegistry> registry,
+      @Value("${spring.application.name:application}") String application) {
+    Map<String, Object> producer = kafka.buildProducerProperties();
+    producer.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    producer.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
+    producer.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    KafkaTemplate<String, String> template =
+        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+    OutboxMetrics metrics = new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    return new OutboxRelay(
+        store,
+        template,
+        new TransactionTemplate(transactions),
+        properties,
+        metrics,
+        Clock.systemUTC());
+  }
+
+  @Bean
+  Outbox outbox(
+      OutboxStore store,
+      OutboxRelay relay,
+      @Value("${spring.application.name:application}") String application) {
+    return new JdbcOutbox(store, relay, new CloudEventJson(), application, Clock.systemUTC());
+  }
+}

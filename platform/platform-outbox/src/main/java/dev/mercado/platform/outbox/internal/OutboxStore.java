@@ -1,0 +1,130 @@
+package dev.mercado.platform.outbox.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code outbox_message} table in the service's own database. Its schema is created here
+ * (idempotently) rather than by each service's migrations, so every service gets the same one.
+ */
+public final class OutboxStore {
+
+  /** One stored event. {@code position} orders events; it grows with every append. */
+  public record Row(
+      long position, UUID id, String topic, String key, String payload, Instant createdAt) {}
+
+  /** How many events wait, and since when. */
+  public record Backlog(long size, Duration oldestAge) {}
+
+  private final JdbcClient jdbc;
+
+  public OutboxStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void createTableIfMissing() {
+    jdbc.sql(
+            """
+            CREATE TABLE IF NOT EXISTS outbox_message (
+                position    bigserial PRIMARY KEY,
+                id          uuid NOT NULL UNIQUE,
+                topic       text NOT NULL,
+                message_key text NOT NULL,
+                payload     text NOT NULL,
+                created_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+                sent_at     timestamptz
+            )""")
+        .update();
+    jdbc.sql(
+            "CREATE INDEX IF NOT EXISTS outbox_message_unsent ON outbox_message (position)"
+                + " WHERE sent_at IS NULL")
+        .update();
+    jdbc.sql(
+            "CREATE INDEX IF NOT EXISTS outbox_message_unsent_key"
+                + " ON outbox_message (message_key, position) WHERE sent_at IS NULL")
+        .update();
+    jdbc.sql(
+            "CREATE INDEX IF NOT EXISTS outbox_message_sent ON outbox_message (sent_at)"
+                + " WHERE sent_at IS NOT NULL")
+        .update();
+  }
+
+  void insert(UUID id, String topic, String key, String payload) {
+    jdbc.sql("INSERT INTO outbox_message (id, topic, message_key, payload) VALUES (?, ?, ?, ?)")
+        .params(id, topic, key, payload)
+        .update();
+  }
+
+  /**
+   * Locks up to {@code limit} unsent events (skipping those another relay holds) and returns, in
+   * order, those this relay may publish now: an event whose key has an earlier unsent event held by
+   * another relay waits, so each key's events are published in order even with several relays. Must
+   * run inside the transaction that later marks them sent.
+   */
+  List<Row> lockPublishable(int limit) {
+    return jdbc.sql(
+            """
+            WITH batch AS (
+                SELECT position FROM outbox_message
+                WHERE sent_at IS NULL
+                ORDER BY position
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            SELECT m.position, m.id, m.topic, m.message_key, m.payload, m.created_at
+            FROM outbox_message m JOIN batch b ON b.position = m.position
+            WHERE NOT EXISTS (
+                SELECT 1 FROM outbox_message e
+                WHERE e.message_key = m.message_key AND e.sent_at IS NULL
+                  AND e.position < m.position
+                  AND e.position NOT IN (SELECT position FROM batch))
+            ORDER BY m.position""")
+        .param(limit)
+        .query(
+            (row, number) ->
+                new Row(
+                    row.getLong("position"),
+                    row.getObject("id", UUID.class),
+                    row.getString("topic"),
+                    row.getString("message_key"),
+                    row.getString("payload"),
+                    row.getTimestamp("created_at").toInstant()))
+        .list();
+  }
+
+  void markSent(List<Long> positions) {
+    if (positions.isEmpty()) {
+      return;
+    }
+    jdbc.sql("UPDATE outbox_message SET sent_at = clock_timestamp() WHERE position = ANY(?)")
+        .param(positions.toArray(Long[]::new))
+        .update();
+  }
+
+  public Backlog backlog() {
+    return jdbc.sql(
+            "SELECT count(*) AS size, extract(epoch FROM clock_timestamp() - min(created_at))"
+                + " AS age FROM outbox_message WHERE sent_at IS NULL")
+        .query(
+            (row, number) ->
+                new Backlog(
+                    row.getLong("size"),
+                    Duration.ofMillis(Math.round(row.getDouble("age") * 1000))))
+        .single();
+  }
+
+  /** Deletes sent events older than {@code cutoff}, at most {@code limit} at a time. */
+  public int deleteSentBefore(Instant cutoff, int limit) {
+    return jdbc.sql(
+            """
+            DELETE FROM outbox_message WHERE position IN (
+                SELECT position FROM outbox_message
+                WHERE sent_at IS NOT NULL AND sent_at < ?
+                LIMIT ?)""")
+        .params(Timestamp.from(cutoff), limit)
+        .update();
+  }
+}
