@@ -1,0 +1,34 @@
+package dev.mercado.platform.inbox;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The dead-letter topics of this service's consumers: what is parked there, and re-driving it to
+ * the topic it came from once the cause is fixed. Re-driven events keep their id, so the inbox
+ * still applies each at most once. Exposed as the Actuator endpoint {@code deadletters}.
+ */
+public interface DeadLetters {
+
+  /** One parked event, with the reason it was parked. */
+  record DeadLetter(
+      String originalTopic,
+      int originalPartition,
+      long originalOffset,
+      String key,
+      String value,
+      String exception,
+      String reason,
+      Instant parkedAt) {}
+
+  /** Up to {@code max} events currently on {@code deadLetterTopic} that were not re-driven yet. */
+  List<DeadLetter> list(String deadLetterTopic, int max);
+
+  /**
+   * Publishes every not yet re-driven event of {@code deadLetterTopic} back to its original topic,
+   * with its key and value unchanged.
+   *
+   * @return how many events were re-driven
+   */
+  int redrive(String deadLetterTopic);
+}

@@ -1,0 +1,108 @@
+package dev.mercado.platform.inbox;
+
+import dev.mercado.platform.events.InvalidCloudEventException;
+import dev.mercado.platform.inbox.internal.DeadLetterTopics;
+import dev.mercado.platform.inbox.internal.DeadLettersEndpoint;
+import dev.mercado.platform.inbox.internal.JdbcInbox;
+import dev.mercado.platform.inbox.internal.KafkaDeadLetters;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the inbox into a service with a {@link DataSource} and Kafka: the {@link Inbox}, the error
+ * handler every {@code @KafkaListener} of the service uses (bounded exponential retries, then the
+ * dead-letter topic {@code <topic>.dlt}, created on first use; events that are not CloudEvents go
+ * there at once), and {@link DeadLetters} with its Actuator endpoint.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+    })
+@ConditionalOnBean({DataSource.class, KafkaProperties.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties(InboxProperties.class)
+public class InboxAutoConfiguration {
+
+  @Bean
+  Inbox inbox(DataSource dataSource, PlatformTransactionManager transactions) {
+    JdbcInbox inbox =
+        new JdbcInbox(JdbcClient.create(dataSource), new TransactionTemplate(transactions));
+    inbox.createTableIfMissing();
+    return inbox;
+  }
+
+  /** Not a bean: a KafkaTemplate bean would replace Boot's default template of the service. */
+  private static KafkaTemplate<String, String> deadLetterProducer(
+      KafkaProperties kafka, String application) {
+    Map<String, Object> producer = kafka.buildProducerProperties();
+    producer.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-dead-letters");
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+  }
+
+  @Bean
+  CommonErrorHandler inboxErrorHandler(
+      KafkaDeadLetters deadLetters, KafkaProperties kafka, InboxProperties properties) {
+    DeadLetterTopics topics = new DeadLetterTopics(kafka.buildAdminProperties());
+    DeadLetterPublishingRecoverer recoverer =
+        new DeadLetterPublishingRecoverer(
+            deadLetters.producer(),
+            (record, exception) -> {
+              String deadLetterTopic = record.topic() + properties.deadLetterSuffix();
+              topics.ensure(deadLetterTopic);
+              return new TopicPartition(deadLetterTopic, -1);
+            });
+    ExponentialBackOffWithMaxRetries backOff =
+        new ExponentialBackOffWithMaxRetries(properties.retries());
+    backOff.setInitialInterval(properties.initialBackoff().toMillis());
+    backOff.setMultiplier(2);
+    backOff.setMaxInterval(properties.maxBackoff().toMillis());
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    handler.addNotRetryableExceptions(InvalidCloudEventException.class);
+    return handler;
+  }
+
+  @Bean
+  KafkaDeadLetters deadLetters(
+      KafkaProperties kafka, @Value("${spring.application.name:application}") String application) {
+    return new KafkaDeadLetters(
+        kafka.buildConsumerProperties(), application, deadLetterProducer(kafka, application));
+  }
+
+  /** The Actuator endpoint, when the service has Actuator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+  static class Endpoints {
+
+    @Bean
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+      return new DeadLettersEndpoint(deadLetters);
+    }
+  }
+}
