@@ -2,6 +2,7 @@ package dev.mercado.testkit;
 
 import dev.mercado.launcher.AmqpBroker;
 import dev.mercado.launcher.KafkaBroker;
+import dev.mercado.launcher.PaymentProviderSimulator;
 import dev.mercado.launcher.PostgresAdmin;
 import dev.mercado.launcher.PostgresAdmin.ServiceDatabase;
 import dev.mercado.launcher.PostgresServer;
@@ -50,6 +51,7 @@ public final class Infrastructure {
   private static PostgresAdmin postgres;
   private static KafkaBroker kafka;
   private static AmqpEndpoint amqp;
+  private static PaymentProviderSimulator paymentProvider;
 
   private Infrastructure() {}
 
@@ -136,6 +138,25 @@ public final class Infrastructure {
       kafka = broker;
     }
     return kafka;
+  }
+
+  /** The payment provider simulator, started once per JVM on free ports. */
+  public static synchronized PaymentProviderSimulator paymentProvider() {
+    if (paymentProvider == null) {
+      PaymentProviderSimulator simulator =
+          new PaymentProviderSimulator(
+              repository(), WORK.resolve("payment-provider.log"), freePort(), freePort());
+      start(
+          () -> {
+            simulator.start();
+            simulator.awaitReady(START_TIMEOUT);
+          },
+          "the payment provider simulator");
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> simulator.stop(Duration.ofSeconds(10))));
+      paymentProvider = simulator;
+    }
+    return paymentProvider;
   }
 
   /** An AMQP 0-9-1 broker: embedded Qpid, or this machine's RabbitMQ in local mode. */

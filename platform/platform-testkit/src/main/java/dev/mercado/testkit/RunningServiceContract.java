@@ -71,7 +71,7 @@ public abstract class RunningServiceContract {
 
   @Test
   void answersAnUnknownPathWithProblemDetails() throws Exception {
-    HttpResponse<String> response = get("/api/v1/" + service + "/no-such-resource");
+    HttpResponse<String> response = get("/api/v1/" + service + "/no/such/resource");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type"))

@@ -1,5 +1,7 @@
 package dev.mercado.platform.errors;
 
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -8,11 +10,14 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -20,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <ul>
  *   <li>Spring MVC's own exceptions (bad parameters, unknown paths, unsupported methods…) and
- *       {@code ErrorResponseException}s keep their status (inherited behaviour);
+ *       {@code ErrorResponseException}s keep their status (inherited behaviour); an invalid request
+ *       body is a 400 whose {@code errors} property names each invalid field;
  *   <li>the service's database or another resource being unreachable → 503 with {@code
  *       Retry-After}, so clients and the gateway can tell "try again" from "your request is wrong";
  *   <li>anything else → 500 with a generic detail; the exception goes to the log, never to the
@@ -37,6 +43,31 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
   static final String RETRY_AFTER_SECONDS = "5";
 
   private static final Logger log = LoggerFactory.getLogger(ServiceErrorHandler.class);
+
+  /** 400 that names every invalid field, so a client can fix its request without guessing. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getFieldErrors().stream()
+            .map(
+                error ->
+                    Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
+            .toList();
+    ProblemDetail problem = ex.getBody();
+    problem.setDetail(
+        "Invalid fields: "
+            + String.join(", ", errors.stream().map(error -> error.get("field")).toList()));
+    problem.setProperty("errors", errors);
+    return handleExceptionInternal(ex, problem, headers, status, request);
+  }
 
   @ExceptionHandler({
     DataAccessResourceFailureException.class,

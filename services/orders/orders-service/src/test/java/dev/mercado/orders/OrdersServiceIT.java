@@ -13,5 +13,6 @@ class OrdersServiceIT extends RunningServiceContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "orders");
+    registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
   }
 }

@@ -1,0 +1,122 @@
+package dev.mercado.orders.application;
+
+import dev.mercado.orders.OrdersProperties;
+import dev.mercado.orders.domain.IdempotencyKeys;
+import dev.mercado.orders.domain.Order;
+import dev.mercado.orders.domain.OrderId;
+import dev.mercado.orders.domain.OrderLine;
+import dev.mercado.orders.domain.OrderRepository;
+import dev.mercado.orders.domain.ProductCopies;
+import dev.mercado.orders.domain.ProductCopy;
+import dev.mercado.orders.domain.SagaAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Placing an order: prices the lines from orders' own copy of the catalogue (no call to catalog),
+ * stores the order and starts its saga, all in one transaction with the outbox messages.
+ *
+ * <p>Idempotent per Idempotency-Key: the key is claimed by inserting it (primary key); a second
+ * request with the key waits for the first's transaction, then gets the same order back, or 422
+ * when its body differs.
+ */
+@Service
+public class Checkout {
+
+  /** The order, and whether it was placed by an earlier request with the same key. */
+  public record Placement(Order order, boolean replayed) {}
+
+  private final OrderRepository orders;
+  private final ProductCopies products;
+  private final IdempotencyKeys keys;
+  private final SagaMessages messages;
+  private final OrdersProperties properties;
+  private final Clock clock;
+
+  Checkout(
+      OrderRepository orders,
+      ProductCopies products,
+      IdempotencyKeys keys,
+      SagaMessages messages,
+      OrdersProperties properties,
+      Clock clock) {
+    this.orders = orders;
+    this.products = products;
+    this.keys = keys;
+    this.messages = messages;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Placement place(String idempotencyKey, PlaceOrder request) {
+    OrderId id = OrderId.random();
+    String hash = sha256(request.canonical());
+    Optional<IdempotencyKeys.Use> earlier = keys.claim(idempotencyKey, hash, id);
+    if (earlier.isPresent()) {
+      if (!earlier.get().requestHash().equals(hash)) {
+        throw new OrderProblem(
+            OrderProblem.Kind.IDEMPOTENCY_KEY_REUSED,
+            "This Idempotency-Key was used for a different request.");
+      }
+      return new Placement(orders.find(earlier.get().orderId()).orElseThrow(), true);
+    }
+    Order order =
+        Order.place(
+            id,
+            request.customerId(),
+            price(request.lines()),
+            request.cardToken(),
+            clock.instant(),
+            properties.deadlines());
+    orders.insert(order);
+    messages.placed(order);
+    messages.transitions(order, order.history());
+    messages.actions(order, List.of(SagaAction.RESERVE_STOCK));
+    return new Placement(order, false);
+  }
+
+  private List<OrderLine> price(List<PlaceOrder.Line> lines) {
+    Map<UUID, ProductCopy> known =
+        products.find(lines.stream().map(PlaceOrder.Line::productId).toList());
+    List<UUID> unknown =
+        lines.stream()
+            .map(PlaceOrder.Line::productId)
+            .filter(id -> !known.containsKey(id))
+            .toList();
+    if (!unknown.isEmpty()) {
+      throw new OrderProblem(OrderProblem.Kind.UNKNOWN_PRODUCT, "Unknown products: " + unknown);
+    }
+    List<OrderLine> priced = new ArrayList<>();
+    for (PlaceOrder.Line line : lines) {
+      ProductCopy product = known.get(line.productId());
+      priced.add(
+          new OrderLine(product.productId(), product.name(), line.quantity(), product.price()));
+    }
+    if (priced.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
+      throw new OrderProblem(
+          OrderProblem.Kind.MIXED_CURRENCIES, "All products of one order must share a currency.");
+    }
+    return priced;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Payments' published contract: {@link dev.mercado.payments.api.PaymentsTopics} and its events. */
+package dev.mercado.payments.api;
