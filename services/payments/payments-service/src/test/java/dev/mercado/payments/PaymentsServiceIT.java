@@ -13,5 +13,7 @@ class PaymentsServiceIT extends RunningServiceContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "payments");
+    registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
+    registry.add("mercado.payments.provider-url", () -> Infrastructure.paymentProvider().baseUrl());
   }
 }

@@ -1,0 +1,173 @@
+package dev.mercado.payments.application;
+
+import dev.mercado.orders.api.AuthorizePaymentCommand;
+import dev.mercado.payments.api.PaymentAuthorized;
+import dev.mercado.payments.api.PaymentDeclined;
+import dev.mercado.payments.api.PaymentRefunded;
+import dev.mercado.payments.api.PaymentsTopics;
+import dev.mercado.payments.domain.Payment;
+import dev.mercado.payments.domain.PaymentProvider;
+import dev.mercado.payments.domain.PaymentRepository;
+import dev.mercado.payments.domain.PaymentStatus;
+import dev.mercado.platform.outbox.Outbox;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Authorizing, capturing and refunding an order's payment. Each runs in the transaction that
+ * records the command in the inbox; the answer leaves through the outbox.
+ *
+ * <p>Idempotent per order: a repeated command (redelivered, or re-sent by the saga) gets the
+ * recorded answer again without calling the provider; a crash between the provider's answer and the
+ * commit calls the provider again with the same idempotency key, which replays its answer.
+ */
+@Service
+public class Payments {
+
+  /** Decline reason when the provider could not be reached within the retry budget. */
+  public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
+
+  private final PaymentRepository payments;
+  private final PaymentProvider provider;
+  private final Outbox outbox;
+
+  Payments(PaymentRepository payments, PaymentProvider provider, Outbox outbox) {
+    this.payments = payments;
+    this.provider = provider;
+    this.outbox = outbox;
+  }
+
+  @Transactional
+  public void authorize(AuthorizePaymentCommand command) {
+    Optional<Payment> existing = payments.lockByOrder(command.orderId());
+    if (existing.isPresent()) {
+      answer(existing.get());
+      return;
+    }
+    PaymentProvider.Outcome outcome =
+        provider.authorize(
+            command.orderId(), command.amount(), command.currency(), command.cardToken());
+    UUID id = UUID.randomUUID();
+    Payment payment;
+    if (outcome instanceof PaymentProvider.Authorized authorized) {
+      payment =
+          new Payment(
+              id,
+              command.orderId(),
+              PaymentStatus.AUTHORIZED,
+              command.amount(),
+              command.currency(),
+              authorized.authorizationId(),
+              null);
+    } else {
+      String reason =
+          outcome instanceof PaymentProvider.Declined declined
+              ? declined.code()
+              : PROVIDER_UNAVAILABLE;
+      payment =
+          new Payment(
+              id,
+              command.orderId(),
+              PaymentStatus.DECLINED,
+              command.amount(),
+              command.currency(),
+              null,
+              reason);
+    }
+    payments.insert(payment);
+    answer(payment);
+  }
+
+  /**
+   * Captures the order's authorization once the order is confirmed.
+   *
+   * @throws ProviderUnavailableException if the provider cannot be reached: the consumer retries,
+   *     then parks the command on its dead-letter topic for a re-drive
+   */
+  @Transactional
+  public void capture(UUID orderId) {
+    Optional<Payment> payment = payments.lockByOrder(orderId);
+    if (payment.isEmpty() || payment.get().status() != PaymentStatus.AUTHORIZED) {
+      return;
+    }
+    if (!provider.capture(orderId, payment.get().authorizationId())) {
+      throw new ProviderUnavailableException("capture of order " + orderId);
+    }
+    payments.update(payment.get().with(PaymentStatus.CAPTURED));
+  }
+
+  /**
+   * Gives back whatever was authorized or captured for the order. A refund that arrives before any
+   * authorization is recorded, so a late authorization command is declined.
+   *
+   * @throws ProviderUnavailableException if the provider cannot be reached (retried, then parked)
+   */
+  @Transactional
+  public void refund(UUID orderId) {
+    Optional<Payment> existing = payments.lockByOrder(orderId);
+    if (existing.isEmpty()) {
+      Payment tombstone =
+          new Payment(
+              UUID.randomUUID(),
+              orderId,
+              PaymentStatus.REFUNDED,
+              BigDecimal.ZERO,
+              "XXX",
+              null,
+              null);
+      payments.insert(tombstone);
+      refunded(tombstone);
+      return;
+    }
+    Payment payment = existing.get();
+    switch (payment.status()) {
+      case AUTHORIZED, CAPTURED -> {
+        if (!provider.refund(orderId, payment.authorizationId())) {
+          throw new ProviderUnavailableException("refund of order " + orderId);
+        }
+        Payment refunded = payment.with(PaymentStatus.REFUNDED);
+        payments.update(refunded);
+        refunded(refunded);
+      }
+      case REFUNDED -> refunded(payment);
+      case DECLINED -> {
+        // nothing was taken
+      }
+    }
+  }
+
+  private void answer(Payment payment) {
+    switch (payment.status()) {
+      case AUTHORIZED, CAPTURED ->
+          publish(
+              PaymentsTopics.PAYMENT_AUTHORIZED,
+              payment,
+              new PaymentAuthorized(
+                  payment.orderId(), payment.id(), payment.amount(), payment.currency()));
+      case DECLINED ->
+          publish(
+              PaymentsTopics.PAYMENT_DECLINED,
+              payment,
+              new PaymentDeclined(payment.orderId(), payment.id(), payment.declineReason()));
+      case REFUNDED ->
+          publish(
+              PaymentsTopics.PAYMENT_DECLINED,
+              payment,
+              new PaymentDeclined(payment.orderId(), payment.id(), "refunded"));
+    }
+  }
+
+  private void refunded(Payment payment) {
+    publish(
+        PaymentsTopics.PAYMENT_REFUNDED,
+        payment,
+        new PaymentRefunded(payment.orderId(), payment.id()));
+  }
+
+  private void publish(String topic, Payment payment, Object event) {
+    outbox.append(topic, topic, payment.orderId().toString(), event);
+  }
+}

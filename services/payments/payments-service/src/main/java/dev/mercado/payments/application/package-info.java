@@ -1,0 +1,2 @@
+/** Payments' use cases, each one transaction with the events it publishes. */
+package dev.mercado.payments.application;

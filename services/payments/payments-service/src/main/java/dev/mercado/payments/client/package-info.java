@@ -1,0 +1,2 @@
+/** Payments' calls to the external payment provider over HTTP. */
+package dev.mercado.payments.client;

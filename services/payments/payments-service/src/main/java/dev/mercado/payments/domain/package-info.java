@@ -1,0 +1,2 @@
+/** Payments' domain in plain Java: a payment's lifecycle and the ports to storage and provider. */
+package dev.mercado.payments.domain;

@@ -1,0 +1,2 @@
+/** JDBC adapters for payments' own database. */
+package dev.mercado.payments.persistence;
