@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the gateway serves the catalogue from catalog's own database, readiness follows the database, and
  * {@code ./mercado down} leaves nothing behind.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
 
@@ -107,27 +107,6 @@ class WalkingSkeletonIT {
             });
     assertThat(get(system.urls.get("gateway") + "/api/v1/catalog/products").statusCode())
         .isEqualTo(200);
-  }
-
-  @Test
-  @Order(5)
-  void downLeavesNoProcessBehind() throws Exception {
-    system.readState();
-    Map<String, Long> pids = Map.copyOf(system.pids);
-
-    CommandResult down = RunningSystem.mercado("down");
-
-    assertThat(down.exitCode()).as(down.output()).isZero();
-    assertThat(system.launcher.isAlive()).isFalse();
-    await("every process gone")
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                pids.forEach(
-                    (name, pid) ->
-                        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                            .as(name + " (pid " + pid + ")")
-                            .isFalse()));
   }
 
   private static int status(String url) throws Exception {

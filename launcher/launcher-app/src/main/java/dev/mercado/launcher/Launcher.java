@@ -65,6 +65,11 @@ final class Launcher {
     if (settings.clean()) {
       Directories.deleteRecursively(home.resolve("data"));
       Files.deleteIfExists(home.resolve("ports.properties"));
+      if (settings.localInfra()) {
+        for (String service : Topology.DATABASE_OWNERS) {
+          Topology.LOCAL_POSTGRES.drop(service);
+        }
+      }
       console.progress("--clean: removed the data of earlier runs");
     }
     topology = Topology.of(settings);

@@ -26,8 +26,7 @@ public final class PaymentProviderSimulator implements Component {
     this.port = port;
     this.adminPort = adminPort;
     Path module = repository.resolve("simulators/payment-provider/target");
-    String classpath =
-        module.resolve("payment-provider.jar") + ":" + module.resolve("lib") + "/*";
+    String classpath = module.resolve("payment-provider.jar") + ":" + module.resolve("lib") + "/*";
     this.process =
         new OsProcess(
             "payment-provider",

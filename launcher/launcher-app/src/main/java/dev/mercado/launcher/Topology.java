@@ -10,14 +10,22 @@ import java.util.Map;
 
 /**
  * What {@code ./mercado up} runs, in order, like a deployment diagram read top to bottom:
- * infrastructure first, then the services that own data, then the edge. Each stage starts only when
- * every component of the previous one is ready; components of one stage start together.
+ * infrastructure (and the external payment provider's simulator) first, then the services that own
+ * data, then the edge. Each stage starts only when every component of the previous one is ready;
+ * components of one stage start together.
  */
 final class Topology {
 
   /** Service names in start order; the name is also the database, role and route id (STYLE). */
   static final List<String> SERVICE_NAMES =
       List.of("catalog", "orders", "payments", "notifications", "gateway");
+
+  /** The services that own a database (the gateway owns none). */
+  static final List<String> DATABASE_OWNERS =
+      List.of("catalog", "orders", "payments", "notifications");
+
+  /** This machine's PostgreSQL, used with {@code --infra local}. */
+  static final PostgresAdmin LOCAL_POSTGRES = new PostgresAdmin("127.0.0.1", 5432, "postgres");
 
   /** Documented default ports (README); {@code --port} or {@code --free-ports} override them. */
   static final Map<String, Integer> DEFAULT_PORTS =
@@ -67,7 +75,7 @@ final class Topology {
     List<Component> infrastructure = new ArrayList<>();
     String amqpPort;
     if (settings.localInfra()) {
-      postgres = new PostgresAdmin("127.0.0.1", 5432, "postgres");
+      postgres = LOCAL_POSTGRES;
       infrastructure.add(
           new ExternalServer("postgres", "postgresql://127.0.0.1:5432", "tcp://127.0.0.1:5432"));
       infrastructure.add(
@@ -88,6 +96,13 @@ final class Topology {
       infrastructure.add(amqp);
       amqpPort = Integer.toString(amqp.port());
     }
+    PaymentProviderSimulator paymentProvider =
+        new PaymentProviderSimulator(
+            settings.repository(),
+            logs.resolve("payment-provider.log"),
+            ports.embedded("payment-provider"),
+            ports.embedded("payment-provider-admin"));
+    infrastructure.add(paymentProvider);
     String kafka;
     if (settings.externalKafka().isPresent()) {
       kafka = settings.externalKafka().get();
@@ -110,9 +125,12 @@ final class Topology {
       servicePorts.put(name, servicePort(settings, name));
     }
     List<Component> services = new ArrayList<>();
-    for (String name : List.of("catalog", "orders", "payments", "notifications")) {
+    for (String name : DATABASE_OWNERS) {
       Map<String, String> environment = new LinkedHashMap<>();
       environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+      if (name.equals("payments")) {
+        environment.put("MERCADO_PAYMENTS_PROVIDER_URL", paymentProvider.baseUrl());
+      }
       if (name.equals("notifications")) {
         environment.put("SPRING_RABBITMQ_HOST", "127.0.0.1");
         environment.put("SPRING_RABBITMQ_PORT", amqpPort);
@@ -122,7 +140,7 @@ final class Topology {
 
     // the edge: routes /api/v1/<service>/** to each service
     Map<String, String> routes = new LinkedHashMap<>();
-    for (String name : List.of("catalog", "orders", "payments", "notifications")) {
+    for (String name : DATABASE_OWNERS) {
       routes.put(
           "MERCADO_GATEWAY_SERVICES_" + name.toUpperCase(),
           "http://127.0.0.1:" + servicePorts.get(name));

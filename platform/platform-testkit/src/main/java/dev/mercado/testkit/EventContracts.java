@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The checked-in example of each event type ({@code events/<type>.json} in the producer's {@code
- * -api} module), for producers and consumers to test against: a change to a payload record that
- * its example does not follow fails their builds.
+ * -api} module), for producers and consumers to test against: a change to a payload record that its
+ * example does not follow fails their builds.
  */
 public final class EventContracts {
 

@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Reading and writing the test kit's real Kafka from a test: what a service published, and events
- * a test plays in the role of another service.
+ * Reading and writing the test kit's real Kafka from a test: what a service published, and events a
+ * test plays in the role of another service.
  */
 public final class KafkaRecords {
 
@@ -53,7 +53,9 @@ public final class KafkaRecords {
     return records;
   }
 
-  /** The CloudEvents on {@code topic} about {@code subject}, once {@code enough} of them arrived. */
+  /**
+   * The CloudEvents on {@code topic} about {@code subject}, once {@code enough} of them arrived.
+   */
   public static List<CloudEvent> eventsAbout(
       String topic, String subject, Duration atMost, Predicate<List<CloudEvent>> enough) {
     List<CloudEvent> events = new ArrayList<>();

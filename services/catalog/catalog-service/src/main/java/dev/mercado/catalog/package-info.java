@@ -1,2 +1,2 @@
-/** The catalog service: what the shop sells and at what price. */
+/** The catalog service: what the shop sells, at what price, and how much of it is in stock. */
 package dev.mercado.catalog;

@@ -4,8 +4,10 @@ import dev.mercado.catalog.domain.Product;
 import dev.mercado.catalog.domain.ProductId;
 import dev.mercado.catalog.domain.ProductPage;
 import dev.mercado.catalog.domain.ProductRepository;
+import dev.mercado.catalog.domain.ProductViews;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Read use cases of the catalogue. */
@@ -14,16 +16,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductCatalog {
 
   private final ProductRepository products;
+  private final ProductViews views;
 
-  ProductCatalog(ProductRepository products) {
+  ProductCatalog(ProductRepository products, ProductViews views) {
     this.products = products;
+    this.views = views;
   }
 
   public Optional<Product> product(ProductId id) {
     return products.findById(id);
   }
 
-  public ProductPage page(int page, int size) {
-    return products.findPage(page, size);
+  /**
+   * A product someone looks at, reported to the view telemetry. Runs outside a transaction, so even
+   * the short wait a slow broker may cost never holds a database connection.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public Optional<Product> view(ProductId id) {
+    Optional<Product> product = products.findById(id);
+    product.ifPresent(found -> views.viewed(found.id()));
+    return product;
+  }
+
+  /**
+   * @param search text the name or SKU contains, case-insensitively; blank for every product
+   */
+  public ProductPage page(int page, int size, String search) {
+    return products.findPage(page, size, search == null ? "" : search.strip());
   }
 }

@@ -10,13 +10,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The catalogue served from catalog's own PostgreSQL database, migrated by Flyway. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The catalogue served from catalog's own PostgreSQL database, migrated by Flyway. This instance
+ * only serves HTTP: it reads the untouched seed, and its listeners stay off so that the saga
+ * commands other tests of this JVM send are handled by the instance whose database they inspect.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.kafka.listener.auto-startup=false")
 class ProductCatalogIT extends RunningServiceContract {
 
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
+  static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "catalog");
+    registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
   }
 
   @Test
@@ -38,7 +45,20 @@ class ProductCatalogIT extends RunningServiceContract {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
-        .contains("\"name\":\"Enamel mug\"", "\"amount\":12.50", "\"currency\":\"EUR\"");
+        .contains(
+            "\"name\":\"Enamel mug\"",
+            "\"amount\":12.50",
+            "\"currency\":\"EUR\"",
+            "\"availableStock\":100");
+  }
+
+  @Test
+  void showsWhatIsAvailableOfEachProduct() throws Exception {
+    HttpResponse<String> response = get("/api/v1/catalog/products?q=sticker");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"totalItems\":1", "\"sku\":\"STK-008\"", "\"availableStock\":3");
   }
 
   @Test

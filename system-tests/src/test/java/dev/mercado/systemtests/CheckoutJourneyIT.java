@@ -1,0 +1,82 @@
+package dev.mercado.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checkout saga across separate processes and databases, through the gateway (P2, P4, F6, R12):
+ * confirmed, rejected and cancelled orders, and one order and one charge for a repeated request.
+ */
+@Order(2)
+class CheckoutJourneyIT {
+
+  private static final Duration FINAL = Duration.ofSeconds(60);
+  private static Shop shop;
+
+  @BeforeAll
+  static void openTheShop() throws Exception {
+    shop = new Shop(RunningSystem.get());
+  }
+
+  @Test
+  void confirmsAnOrderAndKeepsItsStock() throws Exception {
+    UUID product = shop.product(5);
+
+    String order = shop.orderWhenKnown(product, 2, "tok_visa");
+
+    assertThat(shop.awaitFinal(order, FINAL)).isEqualTo("CONFIRMED");
+    assertThat(shop.order(order))
+        .containsSubsequence(
+            "\"to\":\"PENDING\"",
+            "\"to\":\"STOCK_RESERVED\"",
+            "\"to\":\"PAID\"",
+            "\"to\":\"CONFIRMED\"");
+    await().atMost(FINAL).until(() -> shop.availableStock(product) == 3);
+    assertThat(shop.ledger(order)).contains("\"authorized\":1");
+  }
+
+  @Test
+  void rejectsAnOrderForMoreThanTheStock() throws Exception {
+    UUID product = shop.product(1);
+
+    String order = shop.orderWhenKnown(product, 2, "tok_visa");
+
+    assertThat(shop.awaitFinal(order, FINAL)).isEqualTo("REJECTED");
+    assertThat(shop.availableStock(product)).isEqualTo(1);
+    assertThat(shop.ledger(order)).contains("\"authorized\":0");
+  }
+
+  @Test
+  void cancelsADeclinedOrderAndRestoresTheStock() throws Exception {
+    UUID product = shop.product(4);
+
+    String order = shop.orderWhenKnown(product, 3, "tok_insufficient_funds");
+
+    assertThat(shop.awaitFinal(order, FINAL)).isEqualTo("CANCELLED");
+    assertThat(shop.order(order)).contains("payment_declined:insufficient_funds");
+    await().atMost(FINAL).until(() -> shop.availableStock(product) == 4);
+  }
+
+  @Test
+  void placesOneOrderAndOneChargeForARepeatedRequest() throws Exception {
+    UUID product = shop.product(3);
+    shop.awaitFinal(shop.orderWhenKnown(product, 1, "tok_visa"), FINAL);
+    String key = UUID.randomUUID().toString();
+
+    HttpResponse<String> first = shop.place(key, "c-repeat", product, 1, "tok_visa");
+    HttpResponse<String> second = shop.place(key, "c-repeat", product, 1, "tok_visa");
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(second.statusCode()).isEqualTo(202);
+    assertThat(Shop.id(second)).isEqualTo(Shop.id(first));
+    assertThat(shop.awaitFinal(Shop.id(first), FINAL)).isEqualTo("CONFIRMED");
+    assertThat(shop.ledger(Shop.id(first))).contains("\"authorized\":1");
+  }
+}

@@ -1,0 +1,153 @@
+package dev.mercado.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A customer and a shop keeper of the running system, through the gateway only. */
+final class Shop {
+
+  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+  private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
+  private static final Pattern AVAILABLE = Pattern.compile("\"availableStock\":(\\d+)");
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String gateway;
+  private final String provider;
+
+  Shop(RunningSystem system) {
+    this.gateway = system.urls.get("gateway");
+    this.provider = system.urls.get("payment-provider");
+  }
+
+  /** Creates a product through catalog's admin API and waits until orders can sell it. */
+  UUID product(int stock) throws Exception {
+    String sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/v1/catalog/admin/products",
+            "{\"sku\":\""
+                + sku
+                + "\",\"name\":\"System test item\",\"description\":\"made by a system test\","
+                + "\"price\":{\"amount\":9.90,\"currency\":\"EUR\"},\"initialStock\":"
+                + stock
+                + "}",
+            null);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return UUID.fromString(first(ID, created.body()));
+  }
+
+  /**
+   * Places an order once orders' copy of the catalogue knows the product (eventual consistency).
+   */
+  String orderWhenKnown(UUID product, int quantity, String card) {
+    String[] id = new String[1];
+    await("orders learns about " + product)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              HttpResponse<String> response =
+                  place(UUID.randomUUID().toString(), "c-system", product, quantity, card);
+              if (response.statusCode() == 202) {
+                id[0] = first(ID, response.body());
+                return true;
+              }
+              assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+              return false;
+            });
+    return id[0];
+  }
+
+  HttpResponse<String> place(String key, String customer, UUID product, int quantity, String card)
+      throws Exception {
+    return send(
+        "POST",
+        "/api/v1/orders",
+        "{\"customerId\":\""
+            + customer
+            + "\",\"lines\":[{\"productId\":\""
+            + product
+            + "\",\"quantity\":"
+            + quantity
+            + "}],\"cardToken\":\""
+            + card
+            + "\"}",
+        key);
+  }
+
+  String status(String orderId) throws Exception {
+    return first(STATUS, send("GET", "/api/v1/orders/" + orderId, null, null).body());
+  }
+
+  String order(String orderId) throws Exception {
+    return send("GET", "/api/v1/orders/" + orderId, null, null).body();
+  }
+
+  String awaitFinal(String orderId, Duration atMost) {
+    String[] status = new String[1];
+    await("order " + orderId + " final")
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              status[0] = status(orderId);
+              return status[0].equals("CONFIRMED")
+                  || status[0].equals("CANCELLED")
+                  || status[0].equals("REJECTED");
+            });
+    return status[0];
+  }
+
+  int availableStock(UUID product) throws Exception {
+    return Integer.parseInt(
+        first(AVAILABLE, send("GET", "/api/v1/catalog/products/" + product, null, null).body()));
+  }
+
+  /** The provider's ledger for one order (its reference). */
+  String ledger(String orderId) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(provider + "/v1/ledger?reference=" + orderId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  static String id(HttpResponse<String> response) {
+    return first(ID, response.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String key)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(15));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String first(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    assertThat(matcher.find()).as("%s in %s", pattern, text).isTrue();
+    return matcher.group(1);
+  }
+}
