@@ -32,7 +32,7 @@ final class Console {
   record Row(String name, String kind, String url, String health, String pid, String log) {}
 
   synchronized void table(List<Row> rows) {
-    String format = "%-14s %-8s %-36s %-22s %-8s %s%n";
+    String format = "%-17s %-10s %-32s %-22s %-8s %s%n";
     out.printf(format, "NAME", "KIND", "URL", "HEALTH", "PID", "LOG");
     for (Row row : rows) {
       out.printf(format, row.name(), row.kind(), row.url(), row.health(), row.pid(), row.log());

@@ -24,5 +24,13 @@ public final class CatalogTopics {
    */
   public static final String PRODUCT_VIEWED = "catalog.product-viewed";
 
+  /**
+   * {@link ProductSearched}: analytics of what customers search for, published with {@code acks=1}
+   * — the leader's acknowledgement is enough for counting trends (a search lost in a leader
+   * fail-over does not change a trend), without waiting for replicas like a business event (R9).
+   * Not outboxed either.
+   */
+  public static final String PRODUCT_SEARCHED = "catalog.product-searched";
+
   private CatalogTopics() {}
 }

@@ -14,5 +14,6 @@ class EventExamplesTest {
     assertExampleMatches(CatalogTopics.STOCK_REJECTED, StockRejected.class);
     assertExampleMatches(CatalogTopics.STOCK_RELEASED, StockReleased.class);
     assertExampleMatches(CatalogTopics.PRODUCT_VIEWED, ProductViewed.class);
+    assertExampleMatches(CatalogTopics.PRODUCT_SEARCHED, ProductSearched.class);
   }
 }

@@ -5,6 +5,7 @@ import dev.mercado.catalog.domain.ProductId;
 import dev.mercado.catalog.domain.ProductPage;
 import dev.mercado.catalog.domain.ProductRepository;
 import dev.mercado.catalog.domain.ProductViews;
+import dev.mercado.catalog.domain.SearchAnalytics;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,10 +18,12 @@ public class ProductCatalog {
 
   private final ProductRepository products;
   private final ProductViews views;
+  private final SearchAnalytics searches;
 
-  ProductCatalog(ProductRepository products, ProductViews views) {
+  ProductCatalog(ProductRepository products, ProductViews views, SearchAnalytics searches) {
     this.products = products;
     this.views = views;
+    this.searches = searches;
   }
 
   public Optional<Product> product(ProductId id) {
@@ -42,6 +45,11 @@ public class ProductCatalog {
    * @param search text the name or SKU contains, case-insensitively; blank for every product
    */
   public ProductPage page(int page, int size, String search) {
-    return products.findPage(page, size, search == null ? "" : search.strip());
+    String query = search == null ? "" : search.strip();
+    ProductPage found = products.findPage(page, size, query);
+    if (!query.isEmpty() && page == 0) {
+      searches.searched(query, found.totalItems());
+    }
+    return found;
   }
 }

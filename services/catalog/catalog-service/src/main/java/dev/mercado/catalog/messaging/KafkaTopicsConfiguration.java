@@ -34,6 +34,11 @@ class KafkaTopicsConfiguration {
   }
 
   @Bean
+  NewTopic productSearchedTopic() {
+    return topic(CatalogTopics.PRODUCT_SEARCHED);
+  }
+
+  @Bean
   NewTopic stockReservedTopic() {
     return topic(CatalogTopics.STOCK_RESERVED);
   }

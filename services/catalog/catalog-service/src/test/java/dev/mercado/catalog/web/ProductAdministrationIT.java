@@ -8,6 +8,7 @@ import dev.mercado.catalog.EventLog;
 import dev.mercado.catalog.RunningCatalog;
 import dev.mercado.catalog.api.CatalogTopics;
 import dev.mercado.catalog.api.ProductChanged;
+import dev.mercado.catalog.api.ProductSearched;
 import dev.mercado.catalog.api.ProductViewed;
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -223,6 +225,31 @@ class ProductAdministrationIT extends RunningCatalog {
     assertThat(views.get(0).type()).isEqualTo(CatalogTopics.PRODUCT_VIEWED);
     assertThat(events.data(views.get(0), ProductViewed.class))
         .isEqualTo(new ProductViewed(UUID.fromString(id)));
+  }
+
+  @Test
+  void reportsSearchesOnTheAnalyticsStream() throws Exception {
+    String token = uniqueSku().toLowerCase(Locale.ROOT);
+    post(ADMIN, newProduct(uniqueSku(), "Analytics " + token, "5", 1));
+
+    // acks=1 waits for the leader only, without retries: keep searching until one arrives
+    List<CloudEvent> searches = new ArrayList<>();
+    await()
+        .atMost(EventLog.PATIENCE)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              assertThat(get("/api/v1/catalog/products?q=analytics%20" + token).statusCode())
+                  .isEqualTo(200);
+              searches.addAll(
+                  EventLog.all(
+                      CatalogTopics.PRODUCT_SEARCHED,
+                      record -> ("analytics " + token).equals(record.key())));
+              return !searches.isEmpty();
+            });
+
+    assertThat(events.data(searches.get(0), ProductSearched.class))
+        .isEqualTo(new ProductSearched("analytics " + token, 1));
   }
 
   private static void assertProblem(HttpResponse<String> response, int status) {
