@@ -20,7 +20,7 @@ mkdir -p bench/target
 
 case "$mode" in
   cold) mvn -B -q clean ;;
-  warm) [ -f launcher/launcher-app/target/launcher-app.jar ] || ./mercado --help >/dev/null ;;
+  warm) ./mercado build >/dev/null ;;
   *) echo "usage: bench/startup.sh warm|cold [up options]" >&2; exit 2 ;;
 esac
 mkdir -p bench/target
@@ -44,7 +44,7 @@ served=$(date +%s.%N)
 pids=$(grep -E '^component\..*\.pid=' "$home/run/state.properties" | cut -d= -f2 | grep -v '^0$')
 all=""
 for pid in $launcher $pids; do
-  all="$all $pid $(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ')"
+  all="$all $pid $( (pgrep -P "$pid" 2>/dev/null || true) | tr '\n' ' ')"
 done
 total=0
 printf '%-8s %8s  %s\n' PID RSS_MB COMMAND

@@ -33,6 +33,7 @@ record Settings(
       Usage: ./mercado <command> [options]
 
       Commands:
+        build    build the jars (./mercado builds them anyway when they are missing or stale)
         up       start infrastructure and every service; stays in the foreground (Ctrl-C stops all)
         down     stop a running 'up' (from another terminal) and every process it started
         status   readiness of every process of a running 'up'
