@@ -36,10 +36,16 @@ public final class Mercado {
     }
     Settings settings;
     try {
+      int positional =
+          switch (args.get(0)) {
+            case "stop", "start" -> 2;
+            case "deadletters" -> 3;
+            default -> 1;
+          };
       List<String> options =
-          args.get(0).equals("stop") || args.get(0).equals("start")
-              ? args.subList(Math.min(2, args.size()), args.size())
-              : args.subList(1, args.size());
+          args.subList(Math.min(positional, args.size()), args.size()).stream()
+              .filter(option -> !option.equals("--redrive"))
+              .toList();
       settings = Settings.parse(repository, options);
     } catch (IllegalArgumentException e) {
       console.line(e.getMessage());
@@ -56,6 +62,14 @@ public final class Mercado {
           yield 2;
         }
         yield control(settings.home(), args.get(0), args.get(1), console);
+      }
+      case "deadletters" -> {
+        if (args.size() < 3) {
+          console.line("Usage: ./mercado deadletters SERVICE TOPIC.dlt [--redrive]");
+          yield 2;
+        }
+        yield deadLetters(
+            settings.home(), args.get(1), args.get(2), args.contains("--redrive"), console);
       }
       default -> {
         console.line("unknown command " + args.get(0));
@@ -113,6 +127,34 @@ public final class Mercado {
     console.line(
         leftovers == 0 ? "stopped." : "stopped (" + leftovers + " leftover process(es) killed).");
     return 0;
+  }
+
+  /**
+   * Lists the events parked on a service's dead-letter topic, or re-drives them ({@code
+   * --redrive}), through the service's {@code deadletters} Actuator endpoint.
+   */
+  private static int deadLetters(
+      Path home, String service, String topic, boolean redrive, Console console) throws Exception {
+    Optional<RunState> state = running(home, console);
+    if (state.isEmpty()) {
+      return 2;
+    }
+    Optional<RunState.Entry> entry =
+        state.get().entries().stream()
+            .filter(candidate -> candidate.name().equals(service))
+            .findFirst();
+    if (entry.isEmpty() || !entry.get().kind().equals("service")) {
+      console.line("no service " + service + " in this run (see ./mercado status)");
+      return 2;
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(entry.get().url() + "/actuator/deadletters/" + topic))
+            .timeout(Duration.ofMinutes(1));
+    request = redrive ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    console.line(response.body().strip());
+    return response.statusCode() == 200 ? 0 : 1;
   }
 
   private static int control(Path home, String action, String name, Console console)
