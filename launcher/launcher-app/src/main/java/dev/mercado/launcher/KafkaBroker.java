@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,12 +15,9 @@ import java.util.UUID;
  * formatted on first start only, so topics and records survive a restart with the same data
  * directory.
  */
-public final class KafkaBroker implements Component {
+public final class KafkaBroker extends OsProcess {
 
-  private final Path dataDirectory;
   private final int port;
-  private final int controllerPort;
-  private final OsProcess process;
 
   /**
    * @param repository the repository root (holds {@code launcher/launcher-kafka/target})
@@ -32,39 +28,39 @@ public final class KafkaBroker implements Component {
    */
   public KafkaBroker(
       Path repository, Path dataDirectory, Path logFile, int port, int controllerPort) {
-    this.dataDirectory = dataDirectory;
+    super(
+        "kafka",
+        "infra",
+        "127.0.0.1:" + port,
+        "kafka://127.0.0.1:" + port,
+        Java.concat(
+            java(repository, dataDirectory),
+            List.of("kafka.Kafka", dataDirectory.resolve("server.properties").toString())),
+        Map.of(),
+        logFile,
+        () -> prepare(repository, dataDirectory, logFile, port, controllerPort));
     this.port = port;
-    this.controllerPort = controllerPort;
-    Path module = repository.resolve("launcher/launcher-kafka/target");
-    String classpath = module.resolve("launcher-kafka.jar") + ":" + module.resolve("lib") + "/*";
-    Path properties = dataDirectory.resolve("server.properties");
-    List<String> java =
-        List.of(
-            Java.executable(),
-            "-Xms64m",
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-Djava.io.tmpdir=" + dataDirectory,
-            "-cp",
-            classpath);
-    this.process =
-        new OsProcess(
-            "kafka",
-            "infra",
-            bootstrapServers(),
-            "kafka://" + bootstrapServers(),
-            Java.concat(java, List.of("kafka.Kafka", properties.toString())),
-            Map.of(),
-            logFile,
-            () -> prepare(java, properties, logFile));
+  }
+
+  private static List<String> java(Path repository, Path dataDirectory) {
+    return List.of(
+        Java.executable(),
+        "-Xms64m",
+        "-Xmx256m",
+        "-XX:+UseSerialGC",
+        "-Djava.io.tmpdir=" + dataDirectory,
+        "-cp",
+        Java.classpath(repository, "launcher/launcher-kafka/target", "launcher-kafka.jar"));
   }
 
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
   }
 
-  private Map<String, String> prepare(List<String> java, Path properties, Path logFile)
+  private static Map<String, String> prepare(
+      Path repository, Path dataDirectory, Path logFile, int port, int controllerPort)
       throws Exception {
+    Path properties = dataDirectory.resolve("server.properties");
     Files.createDirectories(dataDirectory.resolve("log"));
     Files.writeString(
         properties,
@@ -90,7 +86,7 @@ public final class KafkaBroker implements Component {
     if (!Files.exists(dataDirectory.resolve("log/meta.properties"))) {
       OsProcess.runToCompletion(
           Java.concat(
-              java,
+              java(repository, dataDirectory),
               List.of(
                   "kafka.tools.StorageTool",
                   "format",
@@ -111,55 +107,5 @@ public final class KafkaBroker implements Component {
     ByteBuffer bytes = ByteBuffer.allocate(16);
     bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-  }
-
-  @Override
-  public String name() {
-    return process.name();
-  }
-
-  @Override
-  public String kind() {
-    return process.kind();
-  }
-
-  @Override
-  public String url() {
-    return process.url();
-  }
-
-  @Override
-  public String probe() {
-    return process.probe();
-  }
-
-  @Override
-  public void start() throws Exception {
-    process.start();
-  }
-
-  /** Blocks until the broker answers a metadata request, or fails when it dies first. */
-  public void awaitReady(Duration timeout) throws Exception {
-    Readiness.await(this, timeout);
-  }
-
-  @Override
-  public Optional<Long> pid() {
-    return process.pid();
-  }
-
-  @Override
-  public boolean alive() {
-    return process.alive();
-  }
-
-  @Override
-  public Optional<Path> logFile() {
-    return process.logFile();
-  }
-
-  @Override
-  public void stop(Duration grace) {
-    process.stop(grace);
   }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Where {@code setsid} exists the process gets its own session, so a Ctrl-C in the launcher's
  * terminal reaches only the launcher, which then stops everything in reverse start order.
  */
-final class OsProcess implements Component {
+public class OsProcess implements Component {
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
@@ -85,7 +85,7 @@ final class OsProcess implements Component {
   }
 
   @Override
-  public void start() throws Exception {
+  public final void start() throws Exception {
     Files.createDirectories(logFile.getParent());
     if (Files.exists(logFile)) {
       Files.move(
@@ -143,6 +143,11 @@ final class OsProcess implements Component {
   @Override
   public Optional<Path> logFile() {
     return Optional.of(logFile);
+  }
+
+  /** Blocks until the process answers its probe, or fails when it dies first. */
+  public void awaitReady(Duration timeout) throws Exception {
+    Readiness.await(this, timeout);
   }
 
   @Override
