@@ -2,11 +2,13 @@ package dev.mercado.catalog.messaging;
 
 import dev.mercado.catalog.api.CatalogTopics;
 import dev.mercado.orders.api.OrdersTopics;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Every topic catalog produces to or consumes from. Boot's {@code KafkaAdmin} creates the missing
@@ -24,48 +26,20 @@ class KafkaTopicsConfiguration {
   }
 
   @Bean
-  NewTopic productChangedTopic() {
-    return topic(CatalogTopics.PRODUCT_CHANGED);
-  }
-
-  @Bean
-  NewTopic productViewedTopic() {
-    return topic(CatalogTopics.PRODUCT_VIEWED);
-  }
-
-  @Bean
-  NewTopic productSearchedTopic() {
-    return topic(CatalogTopics.PRODUCT_SEARCHED);
-  }
-
-  @Bean
-  NewTopic stockReservedTopic() {
-    return topic(CatalogTopics.STOCK_RESERVED);
-  }
-
-  @Bean
-  NewTopic stockRejectedTopic() {
-    return topic(CatalogTopics.STOCK_REJECTED);
-  }
-
-  @Bean
-  NewTopic stockReleasedTopic() {
-    return topic(CatalogTopics.STOCK_RELEASED);
-  }
-
-  @Bean
-  NewTopic reserveStockTopic() {
-    return topic(OrdersTopics.RESERVE_STOCK);
-  }
-
-  @Bean
-  NewTopic releaseStockTopic() {
-    return topic(OrdersTopics.RELEASE_STOCK);
-  }
-
-  @Bean
-  NewTopic orderConfirmedTopic() {
-    return topic(OrdersTopics.ORDER_CONFIRMED);
+  KafkaAdmin.NewTopics catalogTopics() {
+    return new KafkaAdmin.NewTopics(
+        Stream.of(
+                CatalogTopics.PRODUCT_CHANGED,
+                CatalogTopics.PRODUCT_VIEWED,
+                CatalogTopics.PRODUCT_SEARCHED,
+                CatalogTopics.STOCK_RESERVED,
+                CatalogTopics.STOCK_REJECTED,
+                CatalogTopics.STOCK_RELEASED,
+                OrdersTopics.RESERVE_STOCK,
+                OrdersTopics.RELEASE_STOCK,
+                OrdersTopics.ORDER_CONFIRMED)
+            .map(this::topic)
+            .toArray(NewTopic[]::new));
   }
 
   private NewTopic topic(String name) {
