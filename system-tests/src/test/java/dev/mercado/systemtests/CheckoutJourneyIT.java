@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checkout saga across separate processes and databases, through the gateway (P2, P4, F6, R12):
- * confirmed, rejected and cancelled orders, and one order and one charge for a repeated request.
+ * confirmed, rejected and cancelled orders, and one order and one charge for a repeated request;
+ * the customer gets exactly one e-mail about the outcome (R11).
  */
 @Order(2)
 class CheckoutJourneyIT {
@@ -40,6 +41,25 @@ class CheckoutJourneyIT {
             "\"to\":\"CONFIRMED\"");
     await().atMost(FINAL).until(() -> shop.availableStock(product) == 3);
     assertThat(shop.ledger(order)).contains("\"authorized\":1");
+    assertOneEmail(order, "is confirmed");
+  }
+
+  /**
+   * R11: the order's final event reaches the customer's mailbox once, and notifications says so.
+   */
+  private static void assertOneEmail(String order, String wording) throws Exception {
+    await("an e-mail about " + order)
+        .atMost(FINAL)
+        .until(() -> Shop.occurrences(shop.mailsAbout(order), "\"messageId\"") >= 1);
+    await("notification of " + order + " recorded as sent")
+        .atMost(FINAL)
+        .until(() -> shop.notifications(order).contains("\"status\":\"SENT\""));
+    // a second e-mail would come from a duplicate event or task: give it time to show
+    Thread.sleep(2_000);
+    String mails = shop.mailsAbout(order);
+    assertThat(Shop.occurrences(mails, "\"messageId\"")).as(mails).isEqualTo(1);
+    assertThat(mails).contains(wording).contains("c-system@customers.mercado.example");
+    assertThat(shop.notifications(order)).contains("\"attempts\":1");
   }
 
   @Test
@@ -62,6 +82,7 @@ class CheckoutJourneyIT {
     assertThat(shop.awaitFinal(order, FINAL)).isEqualTo("CANCELLED");
     assertThat(shop.order(order)).contains("payment_declined:insufficient_funds");
     await().atMost(FINAL).until(() -> shop.availableStock(product) == 4);
+    assertOneEmail(order, "was cancelled");
   }
 
   @Test

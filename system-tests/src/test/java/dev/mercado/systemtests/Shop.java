@@ -23,10 +23,12 @@ final class Shop {
 
   private final String gateway;
   private final String provider;
+  private final String mailbox;
 
   Shop(RunningSystem system) {
     this.gateway = system.urls.get("gateway");
     this.provider = system.urls.get("payment-provider");
+    this.mailbox = system.urls.get("mail");
   }
 
   /** Creates a product through catalog's admin API and waits until orders can sell it. */
@@ -121,6 +123,31 @@ final class Shop {
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
+  }
+
+  /** The e-mails the mail server received about one order (a JSON array). */
+  String mailsAbout(String orderId) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(mailbox + "?header=X-Mercado-Order-Id:" + orderId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** What notifications says it sent about one order, through the gateway. */
+  String notifications(String orderId) throws Exception {
+    HttpResponse<String> response =
+        send("GET", "/api/v1/notifications?orderId=" + orderId, null, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
   }
 
   static String id(HttpResponse<String> response) {

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * What {@code ./mercado up} runs, in order, like a deployment diagram read top to bottom:
- * infrastructure (and the external payment provider's simulator) first, then the services that own
- * data, then the edge. Each stage starts only when every component of the previous one is ready;
- * components of one stage start together.
+ * infrastructure (and the simulators of the external payment provider and mail server) first, then
+ * the services that own data, then the edge. Each stage starts only when every component of the
+ * previous one is ready; components of one stage start together.
  */
 final class Topology {
 
@@ -103,6 +103,13 @@ final class Topology {
             ports.embedded("payment-provider"),
             ports.embedded("payment-provider-admin"));
     infrastructure.add(paymentProvider);
+    MailServerSimulator mail =
+        new MailServerSimulator(
+            settings.repository(),
+            logs.resolve("mail.log"),
+            ports.embedded("mail-smtp"),
+            ports.embedded("mail-api"));
+    infrastructure.add(mail);
     String kafka;
     if (settings.externalKafka().isPresent()) {
       kafka = settings.externalKafka().get();
@@ -134,6 +141,8 @@ final class Topology {
       if (name.equals("notifications")) {
         environment.put("SPRING_RABBITMQ_HOST", "127.0.0.1");
         environment.put("SPRING_RABBITMQ_PORT", amqpPort);
+        environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+        environment.put("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort()));
       }
       services.add(service(settings, name, servicePorts.get(name), environment, postgres));
     }

@@ -2,6 +2,7 @@ package dev.mercado.testkit;
 
 import dev.mercado.launcher.AmqpBroker;
 import dev.mercado.launcher.KafkaBroker;
+import dev.mercado.launcher.MailServerSimulator;
 import dev.mercado.launcher.PaymentProviderSimulator;
 import dev.mercado.launcher.PostgresAdmin;
 import dev.mercado.launcher.PostgresAdmin.ServiceDatabase;
@@ -52,6 +53,7 @@ public final class Infrastructure {
   private static KafkaBroker kafka;
   private static AmqpEndpoint amqp;
   private static PaymentProviderSimulator paymentProvider;
+  private static MailServerSimulator mailServer;
 
   private Infrastructure() {}
 
@@ -159,6 +161,30 @@ public final class Infrastructure {
     return paymentProvider;
   }
 
+  /** The mail server simulator (SMTP and its mailbox API), started once per JVM on free ports. */
+  public static synchronized MailServerSimulator mailServer() {
+    if (mailServer == null) {
+      MailServerSimulator simulator =
+          new MailServerSimulator(repository(), WORK.resolve("mail.log"), freePort(), freePort());
+      start(
+          () -> {
+            simulator.start();
+            simulator.awaitReady(START_TIMEOUT);
+          },
+          "the mail server simulator");
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> simulator.stop(Duration.ofSeconds(10))));
+      mailServer = simulator;
+    }
+    return mailServer;
+  }
+
+  /** Points Spring's mail sender ({@code spring.mail.*}) at {@link #mailServer()}. */
+  public static void registerMail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> mailServer().smtpPort());
+  }
+
   /** An AMQP 0-9-1 broker: embedded Qpid, or this machine's RabbitMQ in local mode. */
   public static synchronized AmqpEndpoint amqp() {
     if (amqp == null) {
@@ -179,6 +205,14 @@ public final class Infrastructure {
       }
     }
     return amqp;
+  }
+
+  /** Points Spring AMQP ({@code spring.rabbitmq.*}) at {@link #amqp()}. */
+  public static void registerAmqp(DynamicPropertyRegistry registry) {
+    registry.add("spring.rabbitmq.host", () -> amqp().host());
+    registry.add("spring.rabbitmq.port", () -> amqp().port());
+    registry.add("spring.rabbitmq.username", () -> amqp().username());
+    registry.add("spring.rabbitmq.password", () -> amqp().password());
   }
 
   /** The repository root: the nearest directory upwards that holds the {@code mercado} script. */

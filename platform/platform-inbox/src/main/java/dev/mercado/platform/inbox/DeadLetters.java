@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The dead-letter topics of this service's consumers: what is parked there, and re-driving it to
- * the topic it came from once the cause is fixed. Re-driven events keep their id, so the inbox
- * still applies each at most once. Exposed as the Actuator endpoint {@code deadletters}.
+ * Where this service parks what failed every attempt: what is parked there, and re-driving it to
+ * where it came from once the cause is fixed. Re-driven events keep their id, so the inbox still
+ * applies each at most once. A service may have several (the inbox's Kafka dead-letter topics, a
+ * work queue's dead-letter queue); the Actuator endpoint {@code deadletters} serves them all, each
+ * by the names it {@link #holds}.
  */
 public interface DeadLetters {
+
+  /** Whether {@code name} is a dead-letter topic or queue of this kind. */
+  boolean holds(String name);
 
   /** One parked event, with the reason it was parked. */
   record DeadLetter(

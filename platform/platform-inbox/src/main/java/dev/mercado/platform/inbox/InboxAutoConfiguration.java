@@ -5,6 +5,7 @@ import dev.mercado.platform.inbox.internal.DeadLetterTopics;
 import dev.mercado.platform.inbox.internal.DeadLettersEndpoint;
 import dev.mercado.platform.inbox.internal.JdbcInbox;
 import dev.mercado.platform.inbox.internal.KafkaDeadLetters;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -90,9 +91,14 @@ public class InboxAutoConfiguration {
 
   @Bean
   KafkaDeadLetters deadLetters(
-      KafkaProperties kafka, @Value("${spring.application.name:application}") String application) {
+      KafkaProperties kafka,
+      InboxProperties properties,
+      @Value("${spring.application.name:application}") String application) {
     return new KafkaDeadLetters(
-        kafka.buildConsumerProperties(), application, deadLetterProducer(kafka, application));
+        kafka.buildConsumerProperties(),
+        application,
+        deadLetterProducer(kafka, application),
+        properties.deadLetterSuffix());
   }
 
   /** The Actuator endpoint, when the service has Actuator. */
@@ -101,7 +107,7 @@ public class InboxAutoConfiguration {
   static class Endpoints {
 
     @Bean
-    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+    DeadLettersEndpoint deadLettersEndpoint(List<DeadLetters> deadLetters) {
       return new DeadLettersEndpoint(deadLetters);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.platform.outbox.internal.KafkaOutboxTransport;
 import dev.mercado.platform.outbox.internal.OutboxMetrics;
 import dev.mercado.platform.outbox.internal.OutboxRelay;
 import dev.mercado.platform.outbox.internal.OutboxStore;
@@ -190,7 +191,9 @@ class OutboxIT {
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     return new OutboxRelay(
         store,
-        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)),
+        List.of(
+            new KafkaOutboxTransport(
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)))),
         transaction(),
         properties,
         new OutboxMetrics(new SimpleMeterRegistry()),

@@ -16,5 +16,8 @@ class NotificationsServiceIT extends RunningServiceContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "notifications");
+    registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
+    Infrastructure.registerAmqp(registry);
+    Infrastructure.registerMail(registry);
   }
 }

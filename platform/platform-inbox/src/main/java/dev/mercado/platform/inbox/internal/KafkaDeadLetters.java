@@ -34,11 +34,16 @@ public final class KafkaDeadLetters implements DeadLetters {
 
   private final Map<String, Object> consumerConfig;
   private final KafkaTemplate<String, String> producer;
+  private final String suffix;
 
+  /**
+   * @param suffix what ends the name of every dead-letter topic, e.g. {@code .dlt}
+   */
   public KafkaDeadLetters(
       Map<String, Object> baseConsumerConfig,
       String application,
-      KafkaTemplate<String, String> producer) {
+      KafkaTemplate<String, String> producer,
+      String suffix) {
     Map<String, Object> config = new HashMap<>(baseConsumerConfig);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, application + "-redrive");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -47,6 +52,12 @@ public final class KafkaDeadLetters implements DeadLetters {
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     this.consumerConfig = config;
     this.producer = producer;
+    this.suffix = suffix;
+  }
+
+  @Override
+  public boolean holds(String name) {
+    return name.endsWith(suffix);
   }
 
   /** The producer that parks and re-drives events ({@code acks=all}, idempotent). */

@@ -4,6 +4,7 @@ import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.platform.outbox.Outbox;
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,24 +22,48 @@ public final class JdbcOutbox implements Outbox {
   private final CloudEventJson json;
   private final String source;
   private final Clock clock;
+  private final Set<String> transports;
 
+  /**
+   * @param transports the names of the transports the relay has
+   */
   public JdbcOutbox(
-      OutboxStore store, OutboxRelay relay, CloudEventJson json, String source, Clock clock) {
+      OutboxStore store,
+      OutboxRelay relay,
+      CloudEventJson json,
+      String source,
+      Clock clock,
+      Set<String> transports) {
     this.store = store;
     this.relay = relay;
     this.json = json;
     this.source = source;
     this.clock = clock;
+    this.transports = Set.copyOf(transports);
   }
 
   @Override
   public CloudEvent append(String topic, String type, String subject, Object payload) {
+    return store(KafkaOutboxTransport.NAME, topic, type, subject, payload);
+  }
+
+  @Override
+  public CloudEvent enqueue(String queue, String type, String subject, Object payload) {
+    return store(AmqpOutboxTransport.NAME, queue, type, subject, payload);
+  }
+
+  private CloudEvent store(
+      String transport, String destination, String type, String subject, Object payload) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalTransactionStateException(
-          "Outbox.append needs the transaction of the business change it reports");
+          "the outbox needs the transaction of the business change it reports");
+    }
+    if (!transports.contains(transport)) {
+      throw new IllegalStateException(
+          "this service has no " + transport + " outbox transport; it has " + transports);
     }
     CloudEvent event = CloudEvent.create(source, type, subject, json.data(payload), clock);
-    store.insert(UUID.fromString(event.id()), topic, subject, json.write(event));
+    store.insert(UUID.fromString(event.id()), transport, destination, subject, json.write(event));
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override

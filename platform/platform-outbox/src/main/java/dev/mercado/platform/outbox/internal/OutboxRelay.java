@@ -1,34 +1,33 @@
 package dev.mercado.platform.outbox.internal;
 
-import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.outbox.OutboxProperties;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox events to Kafka, in batches, oldest first.
+ * Publishes committed outbox events, in batches, oldest first, each through the transport its row
+ * names (Kafka for events, AMQP for work items).
  *
  * <p>Each cycle locks a batch with {@code FOR UPDATE SKIP LOCKED} (so several instances can relay
- * side by side), sends it with the idempotent producer, waits for Kafka's acknowledgements and
+ * side by side), sends it, waits for the brokers' acknowledgements (Kafka acks, AMQP confirms) and
  * marks what was acknowledged as sent, in one database transaction. An event is only marked sent if
  * every earlier event of its key in the batch was acknowledged too, so a key's order survives a
- * partial failure. While Kafka is unreachable the relay backs off exponentially up to {@code
+ * partial failure. While a broker is unreachable the relay backs off exponentially up to {@code
  * max-backoff}; the events stay in the table. It runs on its own thread from start-up to shutdown,
  * wakes up after every local commit that appended an event, and polls every {@code poll-interval}
  * for events committed elsewhere.
@@ -40,7 +39,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private static final int CLEANUP_BATCH = 1_000;
 
   private final OutboxStore store;
-  private final KafkaTemplate<String, String> kafka;
+  private final Map<String, OutboxTransport> transports;
   private final TransactionTemplate transactions;
   private final OutboxProperties properties;
   private final OutboxMetrics metrics;
@@ -53,13 +52,14 @@ public final class OutboxRelay implements SmartLifecycle {
 
   public OutboxRelay(
       OutboxStore store,
-      KafkaTemplate<String, String> kafka,
+      List<OutboxTransport> transports,
       TransactionTemplate transactions,
       OutboxProperties properties,
       OutboxMetrics metrics,
       Clock clock) {
     this.store = store;
-    this.kafka = kafka;
+    this.transports = new LinkedHashMap<>();
+    transports.forEach(transport -> this.transports.put(transport.name(), transport));
     this.transactions = transactions;
     this.properties = properties;
     this.metrics = metrics;
@@ -75,8 +75,8 @@ public final class OutboxRelay implements SmartLifecycle {
    * Runs one relay cycle: locks, publishes and marks one batch.
    *
    * @return how many events were published
-   * @throws RuntimeException if Kafka did not acknowledge every event of the batch (those that were
-   *     acknowledged in order are marked sent all the same)
+   * @throws RuntimeException if a broker did not acknowledge every event of the batch (those that
+   *     were acknowledged in order are marked sent all the same)
    */
   public int relayOnce() {
     Integer published = transactions.execute(status -> publishBatch());
@@ -88,27 +88,29 @@ public final class OutboxRelay implements SmartLifecycle {
     if (batch.isEmpty()) {
       return 0;
     }
-    List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
+    List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+    Map<String, RuntimeException> unreachable = new HashMap<>();
     RuntimeException sendFailure = null;
     for (OutboxStore.Row row : batch) {
-      if (sendFailure != null) {
-        sends.add(CompletableFuture.failedFuture(sendFailure));
+      OutboxTransport transport = transports.get(row.transport());
+      RuntimeException known =
+          transport == null
+              ? new IllegalStateException("no outbox transport '" + row.transport() + "'")
+              : unreachable.get(row.transport());
+      if (known != null) {
+        sends.add(CompletableFuture.failedFuture(known));
         continue;
       }
       try {
-        ProducerRecord<String, String> record =
-            new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        record
-            .headers()
-            .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        sends.add(kafka.send(record));
+        sends.add(transport.send(row));
       } catch (RuntimeException e) {
-        // metadata for the topic could not be fetched in time: the broker is unreachable
-        sendFailure = e;
+        // the broker could not even be asked (no metadata, no connection): it is unreachable
+        unreachable.put(row.transport(), e);
+        sendFailure = sendFailure == null ? e : sendFailure;
         sends.add(CompletableFuture.failedFuture(e));
       }
     }
-    kafka.flush();
+    transports.values().forEach(OutboxTransport::flush);
     List<Long> acknowledged = new ArrayList<>();
     Set<String> brokenKeys = new HashSet<>();
     Exception firstFailure = sendFailure;
@@ -245,14 +247,14 @@ public final class OutboxRelay implements SmartLifecycle {
     return running;
   }
 
-  /** Kafka did not acknowledge every event of a batch; they stay unsent and are retried. */
+  /** A broker did not acknowledge every event of a batch; they stay unsent and are retried. */
   static final class OutboxPublishException extends RuntimeException {
     OutboxPublishException(int failed, int of, Throwable cause) {
       super(
           failed
               + " of "
               + of
-              + " events not acknowledged by Kafka ("
+              + " events not acknowledged by their broker ("
               + (cause == null ? "unknown" : cause.getMessage())
               + ")",
           cause);

@@ -15,7 +15,13 @@ public final class OutboxStore {
 
   /** One stored event. {@code position} orders events; it grows with every append. */
   public record Row(
-      long position, UUID id, String topic, String key, String payload, Instant createdAt) {}
+      long position,
+      UUID id,
+      String transport,
+      String topic,
+      String key,
+      String payload,
+      Instant createdAt) {}
 
   /** How many events wait, and since when. */
   public record Backlog(long size, Duration oldestAge) {}
@@ -39,6 +45,11 @@ public final class OutboxStore {
                 sent_at     timestamptz
             )""")
         .update();
+    // added with the AMQP transport; tables created before it hold only Kafka events
+    jdbc.sql(
+            "ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS transport text NOT NULL"
+                + " DEFAULT 'kafka'")
+        .update();
     jdbc.sql(
             "CREATE INDEX IF NOT EXISTS outbox_message_unsent ON outbox_message (position)"
                 + " WHERE sent_at IS NULL")
@@ -53,9 +64,11 @@ public final class OutboxStore {
         .update();
   }
 
-  void insert(UUID id, String topic, String key, String payload) {
-    jdbc.sql("INSERT INTO outbox_message (id, topic, message_key, payload) VALUES (?, ?, ?, ?)")
-        .params(id, topic, key, payload)
+  void insert(UUID id, String transport, String topic, String key, String payload) {
+    jdbc.sql(
+            "INSERT INTO outbox_message (id, transport, topic, message_key, payload)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .params(id, transport, topic, key, payload)
         .update();
   }
 
@@ -74,7 +87,7 @@ public final class OutboxStore {
                 ORDER BY position
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            SELECT m.position, m.id, m.topic, m.message_key, m.payload, m.created_at
+            SELECT m.position, m.id, m.transport, m.topic, m.message_key, m.payload, m.created_at
             FROM outbox_message m JOIN batch b ON b.position = m.position
             WHERE NOT EXISTS (
                 SELECT 1 FROM outbox_message e
@@ -88,6 +101,7 @@ public final class OutboxStore {
                 new Row(
                     row.getLong("position"),
                     row.getObject("id", UUID.class),
+                    row.getString("transport"),
                     row.getString("topic"),
                     row.getString("message_key"),
                     row.getString("payload"),

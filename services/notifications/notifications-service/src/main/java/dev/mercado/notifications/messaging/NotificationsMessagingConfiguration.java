@@ -1,0 +1,45 @@
+package dev.mercado.notifications.messaging;
+
+import dev.mercado.notifications.api.NotificationsQueues;
+import dev.mercado.orders.api.OrdersTopics;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The Kafka topics notifications reads and the AMQP queues it owns, declared at start-up if
+ * missing. The queues are plain and durable, without arguments, so the same declaration works on
+ * RabbitMQ and on the embedded broker (STACK.md).
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationsMessagingConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics notificationsTopics(
+      @Value("${mercado.kafka.partitions:3}") int partitions,
+      @Value("${mercado.kafka.replication-factor:1}") short replicas) {
+    return new KafkaAdmin.NewTopics(
+        Stream.of(
+                OrdersTopics.ORDER_CONFIRMED,
+                OrdersTopics.ORDER_CANCELLED,
+                OrdersTopics.ORDER_REJECTED)
+            .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
+            .toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  Queue emailTasksQueue() {
+    return QueueBuilder.durable(NotificationsQueues.EMAIL_TASKS).build();
+  }
+
+  @Bean
+  Queue deadEmailTasksQueue() {
+    return QueueBuilder.durable(NotificationsQueues.EMAIL_TASKS_DEAD).build();
+  }
+}

@@ -1,0 +1,2 @@
+/** Notifications' JDBC adapters over its own database. */
+package dev.mercado.notifications.persistence;

@@ -1,0 +1,2 @@
+/** Notifications' HTTP API: what was sent for an order. */
+package dev.mercado.notifications.web;

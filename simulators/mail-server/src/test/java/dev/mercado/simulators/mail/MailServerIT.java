@@ -1,0 +1,517 @@
+package dev.mercado.simulators.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class MailServerIT {
+
+  private static final Path BASE_DIR = Path.of("target", "mail-server-it");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final int SMTP_TIMEOUT_MS = 5_000;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static MailServer server;
+  private static HttpClient http;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    int[] ports = freePorts(2);
+    server = MailServer.start(ports[0], ports[1]);
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void resetServer() {
+    assertThat(api("DELETE", "/faults", null).statusCode()).isEqualTo(200);
+    assertThat(api("DELETE", "/messages", null).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void listsEveryReceivedMessageInArrivalOrder() throws MessagingException {
+    // given
+    Instant before = Instant.now();
+    MimeMessage first = send(anEmail("alice@example.com", "Order confirmed", "task-1", "order-1"));
+    MimeMessage shippedEmail = anEmail("bob@example.com", "Order shipped", "task-2", "order-2");
+    shippedEmail.addRecipients(RecipientType.CC, "carol@example.com");
+    MimeMessage second = send(shippedEmail);
+
+    // when
+    HttpResponse<String> response = api("GET", "/messages", null);
+
+    // then
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    JsonNode messages = json(response);
+    assertThat(messages.size()).isEqualTo(2);
+    JsonNode confirmed = messages.get(0);
+    assertThat(confirmed.path("messageId").asString()).isEqualTo(first.getMessageID());
+    assertThat(confirmed.path("from").asString()).isEqualTo("shop@mercado.test");
+    assertThat(strings(confirmed.path("to"))).containsExactly("alice@example.com");
+    assertThat(confirmed.path("subject").asString()).isEqualTo("Order confirmed");
+    assertThat(Instant.parse(confirmed.path("receivedAt").asString()))
+        .isBetween(before.minusSeconds(1), Instant.now());
+    assertThat(confirmed.path("headers").path("X-Mercado-Task-Id").asString()).isEqualTo("task-1");
+    assertThat(confirmed.path("headers").path("X-Mercado-Order-Id").asString())
+        .isEqualTo("order-1");
+    assertThat(confirmed.path("headers").size()).isEqualTo(2);
+    assertThat(confirmed.path("body").asString()).isEqualTo("Hello from Mercado, order-1");
+    JsonNode shipped = messages.get(1);
+    assertThat(shipped.path("messageId").asString()).isEqualTo(second.getMessageID());
+    assertThat(strings(shipped.path("to"))).containsExactly("bob@example.com", "carol@example.com");
+  }
+
+  @Test
+  void filtersByRecipientAndByHeader() throws MessagingException {
+    // given
+    send(anEmail("alice@example.com", "Order confirmed", "task-1", "order-1"));
+    send(anEmail("bob@example.com", "Order confirmed", "task-2", "order-2"));
+    send(anEmail("alice@example.com", "Order shipped", "task-3", "order-2"));
+
+    // when / then
+    assertThat(subjectsAndOrders("/messages?to=ALICE@example.com"))
+        .containsExactly("Order confirmed order-1", "Order shipped order-2");
+    assertThat(subjectsAndOrders("/messages?header=" + encode("X-Mercado-Order-Id:order-2")))
+        .containsExactly("Order confirmed order-2", "Order shipped order-2");
+    assertThat(
+            subjectsAndOrders(
+                "/messages?to=alice@example.com&header=" + encode("x-mercado-order-id:order-2")))
+        .containsExactly("Order shipped order-2");
+    assertThat(subjectsAndOrders("/messages?header=X-Mercado-Task-Id:task-2"))
+        .containsExactly("Order confirmed order-2");
+    assertThat(subjectsAndOrders("/messages?to=dave@example.com")).isEmpty();
+  }
+
+  @Test
+  void acceptsConnectionsButNeverAnswersWhileStalled() throws Exception {
+    // when
+    HttpResponse<String> stalled = api("PUT", "/faults", "{\"stall\":true}");
+
+    // then: the connection opens, the greeting never comes
+    assertThat(json(stalled).path("stall").asBoolean()).isTrue();
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(MailServer.BIND_ADDRESS, server.smtpPort()), SMTP_TIMEOUT_MS);
+      socket.setSoTimeout(500);
+      assertThat(catchThrowable(() -> socket.getInputStream().read()))
+          .isInstanceOf(java.net.SocketTimeoutException.class);
+    }
+
+    // when
+    api("PUT", "/faults", "{\"stall\":false}");
+
+    // then
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(() -> send(anEmail("alice@example.com", "Back", "task-9", "order-9")));
+    assertThat(subjectsAndOrders("/messages?header=X-Mercado-Task-Id:task-9")).hasSize(1);
+  }
+
+  @Test
+  void refusesSmtpConnectionsWhileDownAndKeepsEarlierMessages() throws Exception {
+    // given
+    MimeMessage before = send(anEmail("alice@example.com", "Before", "task-1", "order-1"));
+
+    // when
+    HttpResponse<String> down = api("PUT", "/faults", "{\"down\":true}");
+
+    // then
+    assertThat(down.statusCode()).isEqualTo(200);
+    assertThat(json(down).path("down").asBoolean()).isTrue();
+    assertThat(json(api("GET", "/faults", null)).path("down").asBoolean()).isTrue();
+    HttpResponse<String> health = api("GET", "/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(json(health).path("status").asString()).isEqualTo("UP");
+    assertThat(json(health).path("smtp").asString()).isEqualTo("DOWN");
+    assertThat(catchThrowable(MailServerIT::connectToSmtp)).isInstanceOf(ConnectException.class);
+    Throwable failed =
+        catchThrowable(() -> send(anEmail("alice@example.com", "Lost", "task-2", "order-1")));
+    assertThat(failed)
+        .isInstanceOf(MessagingException.class)
+        .hasRootCauseInstanceOf(ConnectException.class);
+
+    // when
+    HttpResponse<String> up = api("PUT", "/faults", "{\"down\":false}");
+
+    // then: the same port, and the messages survived the outage
+    assertThat(json(up).path("down").asBoolean()).isFalse();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreException(ConnectException.class)
+        .untilAsserted(MailServerIT::connectToSmtp);
+    MimeMessage after = send(anEmail("alice@example.com", "After", "task-3", "order-1"));
+    assertThat(json(api("GET", "/health", null)).path("smtp").asString()).isEqualTo("UP");
+    List<String> messageIds = new ArrayList<>();
+    json(api("GET", "/messages", null))
+        .forEach(message -> messageIds.add(message.path("messageId").asString()));
+    assertThat(messageIds).containsExactly(before.getMessageID(), after.getMessageID());
+  }
+
+  @Test
+  void purgesEveryMessage() throws MessagingException {
+    // given
+    send(anEmail("alice@example.com", "Order confirmed", "task-1", "order-1"));
+    assertThat(json(api("GET", "/messages", null)).size()).isEqualTo(1);
+
+    // when
+    HttpResponse<String> purged = api("DELETE", "/messages", null);
+
+    // then
+    assertThat(purged.statusCode()).isEqualTo(204);
+    assertThat(purged.body()).isEmpty();
+    assertThat(json(api("GET", "/messages", null)).size()).isZero();
+  }
+
+  @Test
+  void answersHealthWithSmtpUp() {
+    HttpResponse<String> health = api("GET", "/health", null);
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(json(health).path("status").asString()).isEqualTo("UP");
+    assertThat(json(health).path("smtp").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void answersBadInputWithProblemDetails() {
+    HttpResponse<String> badType = api("PUT", "/faults", "{\"down\":\"yes\"}");
+    assertProblem(badType, 400);
+    assertThat(json(badType).path("field").asString()).isEqualTo("down");
+    assertThat(json(badType).path("detail").asString()).contains("down");
+
+    HttpResponse<String> unknown = api("PUT", "/faults", "{\"latencyMs\":100}");
+    assertProblem(unknown, 400);
+    assertThat(json(unknown).path("field").asString()).isEqualTo("latencyMs");
+
+    assertProblem(api("PUT", "/faults", "{not json"), 400);
+    assertProblem(api("PUT", "/faults", "[true]"), 400);
+    assertProblem(api("PUT", "/faults", null), 400);
+    assertThat(json(api("GET", "/faults", null)).path("down").asBoolean()).isFalse();
+
+    HttpResponse<String> badFilter = api("GET", "/messages?header=Subject:Hi", null);
+    assertProblem(badFilter, 400);
+    assertThat(json(badFilter).path("field").asString()).isEqualTo("header");
+    assertProblem(api("GET", "/messages?to=", null), 400);
+    assertProblem(api("GET", "/messages?header=", null), 400);
+
+    assertProblem(api("GET", "/nothing-here", null), 404);
+    HttpResponse<String> wrongMethod = api("POST", "/messages", "{}");
+    assertProblem(wrongMethod, 405);
+    assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, DELETE");
+    assertProblem(api("POST", "/faults", "{}"), 405);
+    assertProblem(api("DELETE", "/health", null), 405);
+  }
+
+  @Test
+  void logsEachMessageAndStopsCleanlyOnSigterm() throws Exception {
+    // given
+    int[] ports = freePorts(2);
+    ServerProcess other = ServerProcess.start(ports[0], ports[1]);
+    MimeMessage sent =
+        send(anEmail("alice@example.com", "Order confirmed", "task-1", "order-1"), ports[0]);
+
+    // when
+    int exitCode = other.stop();
+
+    // then
+    assertThat(exitCode).as("exit status after SIGTERM").isEqualTo(143);
+    assertThat(Files.readString(other.log()))
+        .contains(
+            " mail received message-id="
+                + sent.getMessageID()
+                + " to=alice@example.com subject=\"Order confirmed\"")
+        .contains("mail server stopped");
+    assertThat(catchThrowable(() -> connect(ports[0]))).isInstanceOf(ConnectException.class);
+    assertThat(catchThrowable(() -> connect(ports[1]))).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void exitsWithUsageOnBadArguments() throws Exception {
+    assertExitsWithUsage(List.of("--smtp-port", "5999"), "--api-port is required");
+    assertExitsWithUsage(
+        List.of("--smtp-port", "five", "--api-port", "5998"), "--smtp-port must be a number");
+    assertExitsWithUsage(List.of(), "--smtp-port is required");
+  }
+
+  @Test
+  void refusesToStartOnAnSmtpPortThatIsAlreadyInUse() throws Exception {
+    // given
+    Path log = BASE_DIR.resolve("port-in-use.log");
+    int freeApiPort = freePorts(1)[0];
+
+    // when
+    Process second =
+        ServerProcess.launch(
+            List.of(
+                "--smtp-port",
+                Integer.toString(server.smtpPort()),
+                "--api-port",
+                Integer.toString(freeApiPort)),
+            log);
+
+    // then
+    assertThat(second.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(second.exitValue()).isEqualTo(MailServer.EXIT_FAILURE);
+    assertThat(Files.readString(log))
+        .contains("mail server failed to start: SMTP port " + server.smtpPort())
+        .doesNotContain("\tat ");
+  }
+
+  private static MimeMessage anEmail(String to, String subject, String taskId, String orderId)
+      throws MessagingException {
+    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+    message.setFrom("Mercado <shop@mercado.test>");
+    message.setRecipients(RecipientType.TO, to);
+    message.setSubject(subject, "UTF-8");
+    message.setText("Hello from Mercado, " + orderId, "UTF-8");
+    message.setHeader("X-Mercado-Task-Id", taskId);
+    message.setHeader("X-Mercado-Order-Id", orderId);
+    return message;
+  }
+
+  /** Sends through real SMTP and returns the message, now with its Message-ID. */
+  private static MimeMessage send(MimeMessage message) throws MessagingException {
+    return send(message, server.smtpPort());
+  }
+
+  private static MimeMessage send(MimeMessage message, int smtpPort) throws MessagingException {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", MailServer.BIND_ADDRESS);
+    properties.put("mail.smtp.port", Integer.toString(smtpPort));
+    properties.put("mail.smtp.connectiontimeout", Integer.toString(SMTP_TIMEOUT_MS));
+    properties.put("mail.smtp.timeout", Integer.toString(SMTP_TIMEOUT_MS));
+    try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
+      transport.connect();
+      message.saveChanges();
+      transport.sendMessage(message, message.getAllRecipients());
+    }
+    return message;
+  }
+
+  private static void connectToSmtp() throws IOException {
+    connect(server.smtpPort());
+  }
+
+  private static void connect(int port) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(MailServer.BIND_ADDRESS, port), SMTP_TIMEOUT_MS);
+    }
+  }
+
+  private static List<String> subjectsAndOrders(String pathAndQuery) {
+    HttpResponse<String> response = api("GET", pathAndQuery, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<String> found = new ArrayList<>();
+    for (JsonNode message : json(response)) {
+      found.add(
+          message.path("subject").asString()
+              + " "
+              + message.path("headers").path("X-Mercado-Order-Id").asString());
+    }
+    return found;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asString()));
+    return values;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static void assertExitsWithUsage(List<String> arguments, String reason) throws Exception {
+    Path log = BASE_DIR.resolve("usage-" + UUID.randomUUID() + ".log");
+    Process process = ServerProcess.launch(arguments, log);
+    assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(MailServer.EXIT_USAGE);
+    assertThat(Files.readString(log)).contains(reason).contains("usage:");
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("type").asString()).startsWith(Problem.TYPE_PREFIX);
+    assertThat(problem.path("title").asString()).isNotBlank();
+    assertThat(problem.path("detail").asString()).isNotBlank();
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  private static HttpResponse<String> api(String method, String pathAndQuery, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://" + MailServer.BIND_ADDRESS + ":" + server.apiPort() + pathAndQuery))
+            .timeout(REQUEST_TIMEOUT)
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      return http.send(request.build(), BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  private static int[] freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket =
+            new ServerSocket(0, 1, InetAddress.getByName(MailServer.BIND_ADDRESS));
+        sockets.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  /** The mail server as a child JVM, started the way the launcher starts it. */
+  private static final class ServerProcess {
+
+    private static final AtomicInteger STARTS = new AtomicInteger();
+
+    private final Process process;
+    private final Path log;
+
+    private ServerProcess(Process process, Path log) {
+      this.process = process;
+      this.log = log;
+    }
+
+    static ServerProcess start(int smtpPort, int apiPort) {
+      Path log = BASE_DIR.resolve("mail-server-" + STARTS.incrementAndGet() + ".log");
+      Process process =
+          launch(
+              List.of(
+                  "--smtp-port",
+                  Integer.toString(smtpPort),
+                  "--api-port",
+                  Integer.toString(apiPort)),
+              log);
+      String ready =
+          "mail server ready on 127.0.0.1:" + smtpPort + " (api 127.0.0.1:" + apiPort + ")";
+      await("mail server ready in " + log)
+          .atMost(START_TIMEOUT)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "mail server exited with "
+                          + process.exitValue()
+                          + ":\n"
+                          + Files.readString(log));
+                }
+                return Files.readString(log).contains(ready);
+              });
+      return new ServerProcess(process, log);
+    }
+
+    static Process launch(List<String> arguments, Path log) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx64m");
+      command.add("-XX:+UseSerialGC");
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(MailServer.class.getName());
+      command.addAll(arguments);
+      try {
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    Path log() {
+      return log;
+    }
+
+    /** Sends SIGTERM and waits for the exit; returns the exit status. */
+    int stop() {
+      process.destroy();
+      try {
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          throw new IllegalStateException("mail server ignored SIGTERM for " + STOP_TIMEOUT);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+        throw new IllegalStateException("interrupted while stopping the mail server", e);
+      }
+      return process.exitValue();
+    }
+  }
+}
