@@ -1,5 +1,10 @@
 package dev.mercado.simulators.mail;
 
+import static dev.mercado.simulators.mail.MailServer.PROBLEMS;
+
+import dev.mercado.simulators.kit.FaultChanges;
+import dev.mercado.simulators.kit.FaultSettings;
+import dev.mercado.simulators.kit.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param stall whether the port accepts connections and then never answers (no greeting), so that
  *     clients hang until their own timeout, the way an overloaded or half-dead server behaves
  */
-record Faults(boolean down, boolean stall) {
+record Faults(boolean down, boolean stall) implements FaultSettings<Faults> {
 
   static final Faults NONE = new Faults(false, false);
 
@@ -23,36 +28,17 @@ record Faults(boolean down, boolean stall) {
    *
    * @throws ProblemException 400 naming the field for an unknown field or a wrong type
    */
-  Faults with(JsonNode changes) {
-    for (String name : changes.propertyNames()) {
-      if (!FIELDS.contains(name)) {
-        throw invalid(name, "unknown fault '" + name + "'; known: " + String.join(", ", FIELDS));
-      }
-    }
-    return new Faults(flag(changes, "down", down), flag(changes, "stall", stall));
+  @Override
+  public Faults with(JsonNode json) {
+    FaultChanges changes = FaultChanges.of(json, FIELDS, PROBLEMS);
+    return new Faults(changes.flag("down", down), changes.flag("stall", stall));
   }
 
-  Map<String, Object> toJson() {
+  @Override
+  public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("down", down);
     json.put("stall", stall);
     return json;
-  }
-
-  private static boolean flag(JsonNode changes, String name, boolean current) {
-    JsonNode node = changes.get(name);
-    if (node == null) {
-      return current;
-    }
-    if (!node.isBoolean()) {
-      throw invalid(name, name + " must be true or false");
-    }
-    return node.booleanValue();
-  }
-
-  private static ProblemException invalid(String field, String detail) {
-    return Problem.of(400, "invalid-faults", "Invalid faults", detail)
-        .with("field", field)
-        .toException();
   }
 }

@@ -1,32 +1,37 @@
 package dev.mercado.simulators.mail;
 
+import static dev.mercado.simulators.mail.MailServer.PROBLEMS;
+
+import dev.mercado.simulators.kit.Call;
+import dev.mercado.simulators.kit.FaultSwitches;
+import dev.mercado.simulators.kit.JsonEndpoint;
+import dev.mercado.simulators.kit.Reply;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The API port: the received messages, the fault switches of the SMTP port and a health check that
- * answers whatever the faults. Changes to the faults are serialized, so that two concurrent {@code
- * PUT /faults} never leave the SMTP port open while the faults say {@code down}.
+ * answers whatever the faults.
  */
 final class MailApi extends JsonEndpoint {
 
   private final Inbox inbox;
   private final SmtpListener smtp;
-  private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
+  private final FaultSwitches<Faults> faults =
+      new FaultSwitches<>(MailServer.NAME, PROBLEMS, "SMTP", Faults.NONE);
 
   MailApi(Inbox inbox, SmtpListener smtp) {
+    super(MailServer.NAME, PROBLEMS);
     this.inbox = inbox;
     this.smtp = smtp;
   }
 
   @Override
-  Reply respond(Call call) {
+  protected Reply respond(Call call) {
     switch (call.path()) {
       case "/health":
-        return call.method().equals("GET") ? health() : methodNotAllowed(call, "GET");
+        return call.method().equals("GET") ? health() : call.methodNotAllowed("GET");
       case "/messages":
         switch (call.method()) {
           case "GET":
@@ -35,21 +40,12 @@ final class MailApi extends JsonEndpoint {
             inbox.clear();
             return Reply.noContent();
           default:
-            return methodNotAllowed(call, "GET, DELETE");
+            return call.methodNotAllowed("GET, DELETE");
         }
       case "/faults":
-        switch (call.method()) {
-          case "GET":
-            return Reply.json(200, faults.get().toJson());
-          case "PUT":
-            return change(Json.parseObject(call.body()));
-          case "DELETE":
-            return reset();
-          default:
-            return methodNotAllowed(call, "GET, PUT, DELETE");
-        }
+        return faults.respond(call, this::switchSmtp);
       default:
-        return notFound(call);
+        return call.notFound();
     }
   }
 
@@ -66,38 +62,13 @@ final class MailApi extends JsonEndpoint {
     return Reply.json(200, inbox.list(filter).stream().map(ReceivedMessage::toJson).toList());
   }
 
-  // read and replace under one lock, so that concurrent changes all apply in order
-  private synchronized Reply change(JsonNode changes) {
-    return apply(faults.get().with(changes));
-  }
-
-  private synchronized Reply reset() {
-    return apply(Faults.NONE);
-  }
-
-  private Reply apply(Faults next) {
+  private void switchSmtp(Faults next) throws IOException {
     if (next.down()) {
       smtp.close();
+    } else if (next.stall()) {
+      smtp.stall();
     } else {
-      try {
-        if (next.stall()) {
-          smtp.stall();
-        } else {
-          smtp.open();
-        }
-      } catch (IOException e) {
-        throw Problem.of(
-                503,
-                "smtp-port-unavailable",
-                "SMTP port unavailable",
-                "the SMTP port cannot listen again, the faults are unchanged: " + e.getMessage())
-            .toException();
-      }
+      smtp.open();
     }
-    Faults previous = faults.getAndSet(next);
-    if (!previous.equals(next)) {
-      System.out.println("mail server faults: " + next.toJson());
-    }
-    return Reply.json(200, next.toJson());
   }
 }

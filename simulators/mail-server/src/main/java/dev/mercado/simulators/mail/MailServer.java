@@ -1,12 +1,13 @@
 package dev.mercado.simulators.mail;
 
+import dev.mercado.simulators.kit.HttpListener;
+import dev.mercado.simulators.kit.PortOptions;
+import dev.mercado.simulators.kit.ProblemTypes;
+import dev.mercado.simulators.kit.Simulator;
+import dev.mercado.simulators.kit.SimulatorProcess;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A simulated SMTP server, run as its own OS process: {@code java -Xmx64m -cp
@@ -36,30 +37,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       port. Messages received before the outage stay listed. The API port always answers.
  * </ul>
  *
- * <p>Failure behaviour of the process: bad arguments exit with status 2 and a usage line on stderr;
- * a port in use exits with status 1 and a one-line reason on stderr. Once {@code mail server ready
- * on 127.0.0.1:<smtp-port> (api 127.0.0.1:<api-port>)} is printed, SIGTERM closes both ports and
- * the JVM exits with the signal's status (143).
+ * <p>Failure behaviour of the process ({@link SimulatorProcess}): bad arguments exit with status 2
+ * and a usage line on stderr; a port in use exits with status 1 and a one-line reason on stderr.
+ * Once {@code mail server ready on 127.0.0.1:<smtp-port> (api 127.0.0.1:<api-port>)} is printed,
+ * SIGTERM closes both ports and the JVM exits with the signal's status (143).
  */
-public final class MailServer implements AutoCloseable {
+public final class MailServer implements Simulator {
 
-  /** The only interface both ports listen on. */
-  public static final String BIND_ADDRESS = "127.0.0.1";
+  static final String NAME = "mail server";
+  static final ProblemTypes PROBLEMS = new ProblemTypes("urn:mercado:mail-server:problem:");
 
-  static final int EXIT_FAILURE = 1;
-  static final int EXIT_USAGE = 2;
-
-  private static final String USAGE =
-      "usage: java -cp 'mail-server.jar:lib/*' "
-          + MailServer.class.getName()
-          + " --smtp-port <1-65535> --api-port <1-65535>";
+  private static final SimulatorProcess PROCESS =
+      new SimulatorProcess(NAME, MailServer.class, PortOptions.of("--smtp-port", "--api-port"));
   private static final int API_THREADS = 4;
 
   private final SmtpListener smtp;
   private final HttpListener api;
-  private final ThreadPoolExecutor apiThreads;
+  private final ExecutorService apiThreads;
 
-  private MailServer(SmtpListener smtp, HttpListener api, ThreadPoolExecutor apiThreads) {
+  private MailServer(SmtpListener smtp, HttpListener api, ExecutorService apiThreads) {
     this.smtp = smtp;
     this.api = api;
     this.apiThreads = apiThreads;
@@ -76,10 +72,11 @@ public final class MailServer implements AutoCloseable {
   public static MailServer start(int smtpPort, int apiPort) throws IOException {
     Inbox inbox = new Inbox();
     SmtpListener smtp = new SmtpListener(smtpPort, inbox, Clock.systemUTC());
-    ThreadPoolExecutor apiThreads = threads("mail-api", API_THREADS);
+    ExecutorService apiThreads = HttpListener.threads("mail-api", API_THREADS);
+    HttpListener api = new HttpListener("API", apiPort, new MailApi(inbox, smtp), apiThreads);
     try {
       smtp.open();
-      HttpListener api = HttpListener.open(apiPort, new MailApi(inbox, smtp), apiThreads);
+      api.open();
       return new MailServer(smtp, api, apiThreads);
     } catch (IOException | RuntimeException e) {
       smtp.close();
@@ -98,6 +95,12 @@ public final class MailServer implements AutoCloseable {
     return api.port();
   }
 
+  /** {@code 127.0.0.1:<smtp-port> (api 127.0.0.1:<api-port>)}. */
+  @Override
+  public String listensOn() {
+    return Simulator.address(smtpPort()) + " (api " + Simulator.address(apiPort()) + ")";
+  }
+
   /** Closes both ports at once, cutting SMTP sessions and requests in progress. Idempotent. */
   @Override
   public void close() {
@@ -113,126 +116,6 @@ public final class MailServer implements AutoCloseable {
    * @param args {@code --smtp-port <n> --api-port <m>}, both required and different
    */
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("MailServer: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(EXIT_USAGE);
-      return;
-    }
-    MailServer server;
-    try {
-      server = start(options.smtpPort(), options.apiPort());
-    } catch (IOException e) {
-      System.err.println("mail server failed to start: " + e.getMessage());
-      System.exit(EXIT_FAILURE);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  System.out.println("mail server stopped");
-                  stopped.countDown();
-                },
-                "mail-server-shutdown"));
-    System.out.println(
-        "mail server ready on "
-            + BIND_ADDRESS
-            + ":"
-            + server.smtpPort()
-            + " (api "
-            + BIND_ADDRESS
-            + ":"
-            + server.apiPort()
-            + ")");
-    System.out.flush();
-    awaitUninterruptibly(stopped);
-  }
-
-  /**
-   * Up to {@code max} threads, each ending after 30 s idle, so that a quiet simulator keeps none.
-   */
-  private static ThreadPoolExecutor threads(String name, int max) {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            max,
-            max,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
-  }
-
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        latch.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  record Options(int smtpPort, int apiPort) {
-
-    static Options parse(String[] args) {
-      Integer smtpPort = null;
-      Integer apiPort = null;
-      for (int i = 0; i < args.length; i++) {
-        String name = args[i];
-        if (!name.equals("--smtp-port") && !name.equals("--api-port")) {
-          throw new IllegalArgumentException("unknown argument '" + name + "'");
-        }
-        if (i + 1 >= args.length || args[i + 1].isBlank()) {
-          throw new IllegalArgumentException(name + " needs a value");
-        }
-        int value = parsePort(name, args[++i]);
-        if (name.equals("--smtp-port")) {
-          smtpPort = value;
-        } else {
-          apiPort = value;
-        }
-      }
-      if (smtpPort == null) {
-        throw new IllegalArgumentException("--smtp-port is required");
-      }
-      if (apiPort == null) {
-        throw new IllegalArgumentException("--api-port is required");
-      }
-      if (smtpPort.equals(apiPort)) {
-        throw new IllegalArgumentException("--smtp-port and --api-port must differ");
-      }
-      return new Options(smtpPort, apiPort);
-    }
-
-    private static int parsePort(String name, String value) {
-      int port;
-      try {
-        port = Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
-      }
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException(name + " must be within 1-65535, not " + port);
-      }
-      return port;
-    }
+    PROCESS.run(args, ports -> start(ports[0], ports[1]));
   }
 }

@@ -1,5 +1,8 @@
 package dev.mercado.simulators.mail;
 
+import static dev.mercado.simulators.mail.MailServer.PROBLEMS;
+
+import dev.mercado.simulators.kit.ProblemException;
 import java.util.Optional;
 
 /**
@@ -52,7 +55,8 @@ record MessageFilter(String to, String headerName, String headerValue) {
   }
 
   private static ProblemException invalid(String parameter, String detail) {
-    return Problem.of(400, "invalid-filter", "Invalid filter", detail)
+    return PROBLEMS
+        .of(400, "invalid-filter", "Invalid filter", detail)
         .with("field", parameter)
         .toException();
   }

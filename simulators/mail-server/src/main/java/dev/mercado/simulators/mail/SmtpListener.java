@@ -6,6 +6,7 @@ import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.mercado.simulators.kit.Simulator;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class SmtpListener {
     }
     // a GreenMail's SMTP thread cannot start twice: every opening gets a new instance
     GreenMail created =
-        new GreenMail(new ServerSetup(port, MailServer.BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP))
+        new GreenMail(new ServerSetup(port, Simulator.BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     // before start, not only in the configuration GreenMail applies after its port listens
     created.getUserManager().setAuthRequired(false);
@@ -101,7 +102,7 @@ final class SmtpListener {
     ServerSocket socket = new ServerSocket();
     socket.setReuseAddress(true);
     try {
-      socket.bind(new InetSocketAddress(MailServer.BIND_ADDRESS, port));
+      socket.bind(new InetSocketAddress(Simulator.BIND_ADDRESS, port));
     } catch (IOException e) {
       socket.close();
       throw unavailable(e.getMessage(), e);
@@ -124,7 +125,7 @@ final class SmtpListener {
   private void ensureFree() throws BindException {
     try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true);
-      probe.bind(new InetSocketAddress(MailServer.BIND_ADDRESS, port));
+      probe.bind(new InetSocketAddress(Simulator.BIND_ADDRESS, port));
     } catch (IOException e) {
       throw unavailable(e.getMessage(), e);
     }
@@ -136,7 +137,7 @@ final class SmtpListener {
             "SMTP port "
                 + port
                 + " on "
-                + MailServer.BIND_ADDRESS
+                + Simulator.BIND_ADDRESS
                 + " cannot listen ("
                 + reason
                 + ")");

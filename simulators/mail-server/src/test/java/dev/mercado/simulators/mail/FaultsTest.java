@@ -5,6 +5,7 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mercado.simulators.kit.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,7 +46,8 @@ class FaultsTest {
 
     // then
     assertThat(rejected.problem().status()).isEqualTo(400);
-    assertThat(rejected.problem().type()).isEqualTo(Problem.TYPE_PREFIX + "invalid-faults");
+    assertThat(rejected.problem().type())
+        .isEqualTo("urn:mercado:mail-server:problem:invalid-faults");
     assertThat(rejected.problem().extensions()).containsEntry("field", field);
     assertThat(rejected.problem().detail()).contains(field);
   }

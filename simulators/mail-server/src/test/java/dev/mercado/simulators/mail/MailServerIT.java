@@ -1,67 +1,56 @@
 package dev.mercado.simulators.mail;
 
+import static dev.mercado.simulators.kit.SimulatorHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.simulators.kit.FreePorts;
+import dev.mercado.simulators.kit.ProblemTypes;
+import dev.mercado.simulators.kit.SimulatorHttp;
+import dev.mercado.simulators.kit.SimulatorJvm;
+import dev.mercado.simulators.kit.SimulatorJvm.Exit;
+import dev.mercado.simulators.kit.SimulatorProcess;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class MailServerIT {
 
-  private static final Path BASE_DIR = Path.of("target", "mail-server-it");
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  // spelled out, not taken from the main code: clients depend on these types
+  private static final ProblemTypes PROBLEMS = new ProblemTypes("urn:mercado:mail-server:problem:");
+  private static final SimulatorJvm JVM =
+      new SimulatorJvm(MailServer.class, Path.of("target", "mail-server-it"));
   private static final int SMTP_TIMEOUT_MS = 5_000;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static MailServer server;
-  private static HttpClient http;
+  private static SimulatorHttp http;
 
   @BeforeAll
   static void startServer() throws IOException {
-    int[] ports = freePorts(2);
+    int[] ports = FreePorts.take(2);
     server = MailServer.start(ports[0], ports[1]);
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    http = new SimulatorHttp();
   }
 
   @AfterAll
@@ -255,8 +244,15 @@ class MailServerIT {
   @Test
   void logsEachMessageAndStopsCleanlyOnSigterm() throws Exception {
     // given
-    int[] ports = freePorts(2);
-    ServerProcess other = ServerProcess.start(ports[0], ports[1]);
+    int[] ports = FreePorts.take(2);
+    SimulatorJvm.Running other =
+        JVM.start(
+            List.of(
+                "--smtp-port",
+                Integer.toString(ports[0]),
+                "--api-port",
+                Integer.toString(ports[1])),
+            "mail server ready on 127.0.0.1:" + ports[0] + " (api 127.0.0.1:" + ports[1] + ")");
     MimeMessage sent =
         send(anEmail("alice@example.com", "Order confirmed", "task-1", "order-1"), ports[0]);
 
@@ -265,7 +261,7 @@ class MailServerIT {
 
     // then
     assertThat(exitCode).as("exit status after SIGTERM").isEqualTo(143);
-    assertThat(Files.readString(other.log()))
+    assertThat(other.output())
         .contains(
             " mail received message-id="
                 + sent.getMessageID()
@@ -277,32 +273,29 @@ class MailServerIT {
 
   @Test
   void exitsWithUsageOnBadArguments() throws Exception {
-    assertExitsWithUsage(List.of("--smtp-port", "5999"), "--api-port is required");
-    assertExitsWithUsage(
+    JVM.assertExitsWithUsage(List.of("--smtp-port", "5999"), "--api-port is required");
+    JVM.assertExitsWithUsage(
         List.of("--smtp-port", "five", "--api-port", "5998"), "--smtp-port must be a number");
-    assertExitsWithUsage(List.of(), "--smtp-port is required");
+    JVM.assertExitsWithUsage(List.of(), "--smtp-port is required");
   }
 
   @Test
   void refusesToStartOnAnSmtpPortThatIsAlreadyInUse() throws Exception {
     // given
-    Path log = BASE_DIR.resolve("port-in-use.log");
-    int freeApiPort = freePorts(1)[0];
+    int freeApiPort = FreePorts.take(1)[0];
 
     // when
-    Process second =
-        ServerProcess.launch(
+    Exit second =
+        JVM.runUntilExit(
             List.of(
                 "--smtp-port",
                 Integer.toString(server.smtpPort()),
                 "--api-port",
-                Integer.toString(freeApiPort)),
-            log);
+                Integer.toString(freeApiPort)));
 
     // then
-    assertThat(second.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(second.exitValue()).isEqualTo(MailServer.EXIT_FAILURE);
-    assertThat(Files.readString(log))
+    assertThat(second.status()).isEqualTo(SimulatorProcess.EXIT_FAILURE);
+    assertThat(second.output())
         .contains("mail server failed to start: SMTP port " + server.smtpPort())
         .doesNotContain("\tat ");
   }
@@ -371,147 +364,11 @@ class MailServerIT {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private static void assertExitsWithUsage(List<String> arguments, String reason) throws Exception {
-    Path log = BASE_DIR.resolve("usage-" + UUID.randomUUID() + ".log");
-    Process process = ServerProcess.launch(arguments, log);
-    assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isEqualTo(MailServer.EXIT_USAGE);
-    assertThat(Files.readString(log)).contains(reason).contains("usage:");
-  }
-
   private static void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    JsonNode problem = json(response);
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(problem.path("type").asString()).startsWith(Problem.TYPE_PREFIX);
-    assertThat(problem.path("title").asString()).isNotBlank();
-    assertThat(problem.path("detail").asString()).isNotBlank();
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    SimulatorHttp.assertProblem(response, status, PROBLEMS);
   }
 
   private static HttpResponse<String> api(String method, String pathAndQuery, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://" + MailServer.BIND_ADDRESS + ":" + server.apiPort() + pathAndQuery))
-            .timeout(REQUEST_TIMEOUT)
-            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    try {
-      return http.send(request.build(), BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode json(HttpResponse<String> response) {
-    return JSON.readTree(response.body());
-  }
-
-  private static int[] freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket =
-            new ServerSocket(0, 1, InetAddress.getByName(MailServer.BIND_ADDRESS));
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-  }
-
-  /** The mail server as a child JVM, started the way the launcher starts it. */
-  private static final class ServerProcess {
-
-    private static final AtomicInteger STARTS = new AtomicInteger();
-
-    private final Process process;
-    private final Path log;
-
-    private ServerProcess(Process process, Path log) {
-      this.process = process;
-      this.log = log;
-    }
-
-    static ServerProcess start(int smtpPort, int apiPort) {
-      Path log = BASE_DIR.resolve("mail-server-" + STARTS.incrementAndGet() + ".log");
-      Process process =
-          launch(
-              List.of(
-                  "--smtp-port",
-                  Integer.toString(smtpPort),
-                  "--api-port",
-                  Integer.toString(apiPort)),
-              log);
-      String ready =
-          "mail server ready on 127.0.0.1:" + smtpPort + " (api 127.0.0.1:" + apiPort + ")";
-      await("mail server ready in " + log)
-          .atMost(START_TIMEOUT)
-          .pollInterval(Duration.ofMillis(50))
-          .until(
-              () -> {
-                if (!process.isAlive()) {
-                  throw new IllegalStateException(
-                      "mail server exited with "
-                          + process.exitValue()
-                          + ":\n"
-                          + Files.readString(log));
-                }
-                return Files.readString(log).contains(ready);
-              });
-      return new ServerProcess(process, log);
-    }
-
-    static Process launch(List<String> arguments, Path log) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx64m");
-      command.add("-XX:+UseSerialGC");
-      command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
-      command.add(MailServer.class.getName());
-      command.addAll(arguments);
-      try {
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    Path log() {
-      return log;
-    }
-
-    /** Sends SIGTERM and waits for the exit; returns the exit status. */
-    int stop() {
-      process.destroy();
-      try {
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-          throw new IllegalStateException("mail server ignored SIGTERM for " + STOP_TIMEOUT);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-        throw new IllegalStateException("interrupted while stopping the mail server", e);
-      }
-      return process.exitValue();
-    }
+    return http.send(method, SimulatorHttp.uri(server.apiPort(), pathAndQuery), body);
   }
 }

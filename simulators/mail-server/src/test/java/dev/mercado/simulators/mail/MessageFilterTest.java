@@ -4,6 +4,7 @@ import static dev.mercado.simulators.mail.Fixtures.aMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mercado.simulators.kit.ProblemException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,25 +1,31 @@
 package dev.mercado.simulators.payment;
 
+import dev.mercado.simulators.kit.Call;
+import dev.mercado.simulators.kit.FaultSwitches;
+import dev.mercado.simulators.kit.HttpListener;
+import dev.mercado.simulators.kit.JsonEndpoint;
+import dev.mercado.simulators.kit.Reply;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The admin port: fault switches, a ledger view no fault touches, and a reset for tests. Changes to
- * the faults are serialized, so that two concurrent {@code PUT /faults} never leave the API port
- * open while the faults say {@code down}.
+ * The admin port: fault switches of the API port, a ledger view no fault touches, and a reset for
+ * tests.
  */
 final class AdminApi extends JsonEndpoint {
 
-  private final AtomicReference<Faults> faults;
-  private final Listener api;
+  private final FaultSwitches<Faults> faults;
+  private final HttpListener api;
   private final Ledger ledger;
   private final IdempotencyRecords idempotency;
 
   AdminApi(
-      AtomicReference<Faults> faults, Listener api, Ledger ledger, IdempotencyRecords idempotency) {
+      FaultSwitches<Faults> faults,
+      HttpListener api,
+      Ledger ledger,
+      IdempotencyRecords idempotency) {
+    super(PaymentProvider.NAME, PaymentProvider.PROBLEMS);
     this.faults = faults;
     this.api = api;
     this.ledger = ledger;
@@ -27,29 +33,20 @@ final class AdminApi extends JsonEndpoint {
   }
 
   @Override
-  Reply respond(Call call) {
+  protected Reply respond(Call call) {
     switch (call.path()) {
       case "/health":
-        return call.method().equals("GET") ? health() : methodNotAllowed(call, "GET");
+        return call.method().equals("GET") ? health() : call.methodNotAllowed("GET");
       case "/faults":
-        switch (call.method()) {
-          case "GET":
-            return Reply.json(200, faults.get().toJson());
-          case "PUT":
-            return change(Json.parseObject(call.body()));
-          case "DELETE":
-            return reset();
-          default:
-            return methodNotAllowed(call, "GET, PUT, DELETE");
-        }
+        return faults.respond(call, this::switchApi);
       case "/ledger":
         return call.method().equals("GET")
             ? PaymentApi.statement(ledger, call)
-            : methodNotAllowed(call, "GET");
+            : call.methodNotAllowed("GET");
       case "/ledger/reset":
-        return call.method().equals("POST") ? resetLedger() : methodNotAllowed(call, "POST");
+        return call.method().equals("POST") ? resetLedger() : call.methodNotAllowed("POST");
       default:
-        return notFound(call);
+        return call.notFound();
     }
   }
 
@@ -60,35 +57,12 @@ final class AdminApi extends JsonEndpoint {
     return Reply.json(200, json);
   }
 
-  // read and replace under one lock, so that concurrent changes of different switches all apply
-  private synchronized Reply change(JsonNode changes) {
-    return apply(faults.get().with(changes));
-  }
-
-  private synchronized Reply reset() {
-    return apply(Faults.NONE);
-  }
-
-  private Reply apply(Faults next) {
+  private void switchApi(Faults next) throws IOException {
     if (next.down()) {
       api.close();
     } else {
-      try {
-        api.open();
-      } catch (IOException e) {
-        throw Problem.of(
-                503,
-                "api-port-unavailable",
-                "API port unavailable",
-                "the API port cannot listen again, the faults are unchanged: " + e.getMessage())
-            .toException();
-      }
+      api.open();
     }
-    Faults previous = faults.getAndSet(next);
-    if (!previous.equals(next)) {
-      System.out.println("payment provider faults: " + next.toJson());
-    }
-    return Reply.json(200, next.toJson());
   }
 
   private Reply resetLedger() {

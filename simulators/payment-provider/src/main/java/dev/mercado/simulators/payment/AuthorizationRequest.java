@@ -1,5 +1,8 @@
 package dev.mercado.simulators.payment;
 
+import static dev.mercado.simulators.payment.PaymentProvider.PROBLEMS;
+
+import dev.mercado.simulators.kit.ProblemException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -37,7 +40,8 @@ record AuthorizationRequest(Card card, BigDecimal amount, Currency currency, Str
         Card.byToken(token)
             .orElseThrow(
                 () ->
-                    Problem.of(
+                    PROBLEMS
+                        .of(
                             422,
                             "unknown-card-token",
                             "Unknown card token",
@@ -121,8 +125,8 @@ record AuthorizationRequest(Card card, BigDecimal amount, Currency currency, Str
   private static ProblemException invalidRequest(Map<String, String> invalid) {
     List<Map<String, String>> params = new ArrayList<>();
     invalid.forEach((name, reason) -> params.add(Map.of("name", name, "reason", reason)));
-    return Problem.of(
-            400, "invalid-request", "Invalid request", String.join("; ", invalid.values()))
+    return PROBLEMS
+        .of(400, "invalid-request", "Invalid request", String.join("; ", invalid.values()))
         .with("invalidParams", params)
         .toException();
   }

@@ -1,5 +1,10 @@
 package dev.mercado.simulators.payment;
 
+import static dev.mercado.simulators.payment.PaymentProvider.PROBLEMS;
+
+import dev.mercado.simulators.kit.FaultChanges;
+import dev.mercado.simulators.kit.FaultSettings;
+import dev.mercado.simulators.kit.ProblemException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param failureRate the share of {@code /v1} calls, 0 to 1, answered 500 without doing anything
  * @param down whether the API listener is closed, so that connections are refused
  */
-record Faults(int latencyMs, int latencyJitterMs, double failureRate, boolean down) {
+record Faults(int latencyMs, int latencyJitterMs, double failureRate, boolean down)
+    implements FaultSettings<Faults> {
 
   /** The upper bound of {@code latencyMs + latencyJitterMs}. */
   static final int MAX_LATENCY_MS = 60_000;
@@ -54,17 +60,14 @@ record Faults(int latencyMs, int latencyJitterMs, double failureRate, boolean do
    * @throws ProblemException 400 naming the field for an unknown field, a wrong type or a value out
    *     of bounds
    */
-  Faults with(JsonNode changes) {
-    for (String name : changes.propertyNames()) {
-      if (!FIELDS.contains(name)) {
-        throw invalid(name, "unknown fault '" + name + "'; known: " + String.join(", ", FIELDS));
-      }
-    }
+  @Override
+  public Faults with(JsonNode json) {
+    FaultChanges changes = FaultChanges.of(json, FIELDS, PROBLEMS);
     return new Faults(
         milliseconds(changes, "latencyMs", latencyMs),
         milliseconds(changes, "latencyJitterMs", latencyJitterMs),
         rate(changes, failureRate),
-        flag(changes, down));
+        changes.flag("down", down));
   }
 
   /** How long to hold the next response back: the latency plus a random share of the jitter. */
@@ -78,7 +81,8 @@ record Faults(int latencyMs, int latencyJitterMs, double failureRate, boolean do
     return failureRate > 0.0 && random.nextDouble() < failureRate;
   }
 
-  Map<String, Object> toJson() {
+  @Override
+  public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("latencyMs", latencyMs);
     json.put("latencyJitterMs", latencyJitterMs);
@@ -87,7 +91,7 @@ record Faults(int latencyMs, int latencyJitterMs, double failureRate, boolean do
     return json;
   }
 
-  private static int milliseconds(JsonNode changes, String name, int current) {
+  private static int milliseconds(FaultChanges changes, String name, int current) {
     JsonNode node = changes.get(name);
     if (node == null) {
       return current;
@@ -99,7 +103,7 @@ record Faults(int latencyMs, int latencyJitterMs, double failureRate, boolean do
     return node.intValue();
   }
 
-  private static double rate(JsonNode changes, double current) {
+  private static double rate(FaultChanges changes, double current) {
     JsonNode node = changes.get("failureRate");
     if (node == null) {
       return current;
@@ -110,20 +114,7 @@ record Faults(int latencyMs, int latencyJitterMs, double failureRate, boolean do
     return node.doubleValue();
   }
 
-  private static boolean flag(JsonNode changes, boolean current) {
-    JsonNode node = changes.get("down");
-    if (node == null) {
-      return current;
-    }
-    if (!node.isBoolean()) {
-      throw invalid("down", "down must be true or false");
-    }
-    return node.booleanValue();
-  }
-
   private static ProblemException invalid(String field, String detail) {
-    return Problem.of(400, "invalid-faults", "Invalid faults", detail)
-        .with("field", field)
-        .toException();
+    return FaultChanges.invalid(PROBLEMS, field, detail);
   }
 }

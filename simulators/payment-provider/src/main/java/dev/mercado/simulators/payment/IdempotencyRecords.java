@@ -1,5 +1,10 @@
 package dev.mercado.simulators.payment;
 
+import static dev.mercado.simulators.payment.PaymentProvider.PROBLEMS;
+
+import dev.mercado.simulators.kit.Json;
+import dev.mercado.simulators.kit.ProblemException;
+import dev.mercado.simulators.kit.Reply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,7 +55,8 @@ final class IdempotencyRecords {
         return new Outcome(run(key, mine, operation), false);
       }
       if (!existing.fingerprint().equals(fingerprint)) {
-        throw Problem.of(
+        throw PROBLEMS
+            .of(
                 422,
                 "idempotency-key-reused",
                 "Idempotency-Key reused",
@@ -95,7 +101,8 @@ final class IdempotencyRecords {
     } catch (ExecutionException e) {
       return null;
     } catch (TimeoutException e) {
-      throw Problem.of(
+      throw PROBLEMS
+          .of(
               409,
               "idempotency-key-in-flight",
               "Request in progress",
@@ -103,7 +110,9 @@ final class IdempotencyRecords {
           .toException();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw Problem.of(503, "unavailable", "Unavailable", "the provider is stopping").toException();
+      throw PROBLEMS
+          .of(503, "unavailable", "Unavailable", "the provider is stopping")
+          .toException();
     }
   }
 
@@ -119,10 +128,9 @@ final class IdempotencyRecords {
     }
 
     static Fingerprint of(String method, String path, byte[] body) {
-      JsonNode json = body.length == 0 ? null : Json.parseOrNull(body);
-      return json == null
-          ? new Fingerprint(method, path, digest("raw:", body))
-          : of(method, path, json);
+      return Json.parse(body)
+          .map(json -> of(method, path, json))
+          .orElseGet(() -> new Fingerprint(method, path, digest("raw:", body)));
     }
 
     String describe() {

@@ -1,5 +1,11 @@
 package dev.mercado.simulators.payment;
 
+import static dev.mercado.simulators.payment.PaymentProvider.PROBLEMS;
+
+import dev.mercado.simulators.kit.Call;
+import dev.mercado.simulators.kit.JsonEndpoint;
+import dev.mercado.simulators.kit.ProblemException;
+import dev.mercado.simulators.kit.Reply;
 import dev.mercado.simulators.payment.Authorization.Status;
 import dev.mercado.simulators.payment.IdempotencyRecords.Fingerprint;
 import dev.mercado.simulators.payment.IdempotencyRecords.Outcome;
@@ -31,20 +37,21 @@ final class PaymentApi extends JsonEndpoint {
   private final Supplier<Faults> faults;
 
   PaymentApi(Ledger ledger, IdempotencyRecords idempotency, Supplier<Faults> faults) {
+    super(PaymentProvider.NAME, PROBLEMS);
     this.ledger = ledger;
     this.idempotency = idempotency;
     this.faults = faults;
   }
 
   @Override
-  Reply respond(Call call) {
+  protected Reply respond(Call call) {
     if (call.path().equals("/health")) {
       return call.method().equals("GET")
           ? Reply.json(200, Map.of("status", "UP"))
-          : methodNotAllowed(call, "GET");
+          : call.methodNotAllowed("GET");
     }
     if (!call.path().startsWith("/v1/")) {
-      return notFound(call);
+      return call.notFound();
     }
     Faults current = faults.get();
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -59,7 +66,8 @@ final class PaymentApi extends JsonEndpoint {
   static Reply statement(Ledger ledger, Call call) {
     String reference = call.queryParameter("reference").orElse(null);
     if (reference != null && reference.isBlank()) {
-      throw Problem.of(400, "invalid-request", "Invalid request", "reference must not be blank")
+      throw PROBLEMS
+          .of(400, "invalid-request", "Invalid request", "reference must not be blank")
           .with("field", "reference")
           .toException();
     }
@@ -69,20 +77,18 @@ final class PaymentApi extends JsonEndpoint {
   private Reply v1(Call call) {
     try {
       if (call.path().equals(AUTHORIZATIONS)) {
-        return call.method().equals("POST") ? authorize(call) : methodNotAllowed(call, "POST");
+        return call.method().equals("POST") ? authorize(call) : call.methodNotAllowed("POST");
       }
       if (call.path().equals(LEDGER)) {
-        return call.method().equals("GET")
-            ? statement(ledger, call)
-            : methodNotAllowed(call, "GET");
+        return call.method().equals("GET") ? statement(ledger, call) : call.methodNotAllowed("GET");
       }
       Matcher change = CHANGE.matcher(call.path());
       if (change.matches()) {
         return call.method().equals("POST")
             ? change(call, change.group(1), change.group(2))
-            : methodNotAllowed(call, "POST");
+            : call.methodNotAllowed("POST");
       }
-      return notFound(call);
+      return call.notFound();
     } catch (ProblemException e) {
       return Reply.problem(e.problem());
     }
@@ -90,7 +96,7 @@ final class PaymentApi extends JsonEndpoint {
 
   private Reply authorize(Call call) {
     String key = idempotencyKey(call);
-    JsonNode body = Json.parseObject(call.body());
+    JsonNode body = call.jsonObject();
     AuthorizationRequest request = AuthorizationRequest.from(body);
     return idempotent(
         key,
@@ -99,7 +105,8 @@ final class PaymentApi extends JsonEndpoint {
           Authorization authorization = ledger.authorize(request);
           if (authorization.status() == Status.DECLINED) {
             return Reply.problem(
-                Problem.of(
+                PROBLEMS
+                    .of(
                         402,
                         "card-declined",
                         "Card declined",
@@ -124,10 +131,10 @@ final class PaymentApi extends JsonEndpoint {
             return Reply.json(200, changed.toJson());
           } catch (NoSuchElementException e) {
             return Reply.problem(
-                Problem.of(404, "unknown-authorization", "Unknown authorization", e.getMessage()));
+                PROBLEMS.of(404, "unknown-authorization", "Unknown authorization", e.getMessage()));
           } catch (IllegalStateException e) {
             return Reply.problem(
-                Problem.of(409, "invalid-transition", "Invalid state transition", e.getMessage()));
+                PROBLEMS.of(409, "invalid-transition", "Invalid state transition", e.getMessage()));
           }
         });
   }
@@ -142,7 +149,8 @@ final class PaymentApi extends JsonEndpoint {
   private static String idempotencyKey(Call call) {
     String key = call.header(IDEMPOTENCY_KEY).orElse("");
     if (key.isBlank()) {
-      throw Problem.of(
+      throw PROBLEMS
+          .of(
               400,
               "idempotency-key-required",
               "Idempotency-Key required",
@@ -150,7 +158,8 @@ final class PaymentApi extends JsonEndpoint {
           .toException();
     }
     if (key.length() > IdempotencyRecords.MAX_KEY_LENGTH) {
-      throw Problem.of(
+      throw PROBLEMS
+          .of(
               400,
               "invalid-request",
               "Invalid request",
@@ -165,7 +174,7 @@ final class PaymentApi extends JsonEndpoint {
 
   private static Reply injectedFailure() {
     return Reply.problem(
-        Problem.of(
+        PROBLEMS.of(
             500,
             "internal-error",
             "Internal error",

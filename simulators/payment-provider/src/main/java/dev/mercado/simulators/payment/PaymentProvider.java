@@ -1,15 +1,15 @@
 package dev.mercado.simulators.payment;
 
+import dev.mercado.simulators.kit.FaultSwitches;
+import dev.mercado.simulators.kit.HttpListener;
+import dev.mercado.simulators.kit.PortOptions;
+import dev.mercado.simulators.kit.ProblemTypes;
+import dev.mercado.simulators.kit.Simulator;
+import dev.mercado.simulators.kit.SimulatorProcess;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A simulated card payment provider, run as its own OS process: {@code java -Xmx64m -cp
@@ -43,41 +43,37 @@ import java.util.concurrent.atomic.AtomicReference;
  *       answers.
  * </ul>
  *
- * <p>Failure behaviour of the process: bad arguments exit with status 2 and a usage line on stderr;
- * a port in use exits with status 1 and a one-line reason on stderr. Once {@code payment provider
- * ready on 127.0.0.1:<port> (admin 127.0.0.1:<admin-port>)} is printed, SIGTERM closes both ports
- * and the JVM exits with the signal's status (143).
+ * <p>Failure behaviour of the process ({@link SimulatorProcess}): bad arguments exit with status 2
+ * and a usage line on stderr; a port in use exits with status 1 and a one-line reason on stderr.
+ * Once {@code payment provider ready on 127.0.0.1:<port> (admin 127.0.0.1:<admin-port>)} is
+ * printed, SIGTERM closes both ports and the JVM exits with the signal's status (143).
  */
-public final class PaymentProvider implements AutoCloseable {
+public final class PaymentProvider implements Simulator {
 
-  /** The only interface both ports listen on. */
-  public static final String BIND_ADDRESS = "127.0.0.1";
+  static final String NAME = "payment provider";
+  static final ProblemTypes PROBLEMS = new ProblemTypes("urn:mercado:payment-provider:problem:");
 
-  static final int EXIT_FAILURE = 1;
-  static final int EXIT_USAGE = 2;
-
-  private static final String USAGE =
-      "usage: java -cp 'payment-provider.jar:lib/*' "
-          + PaymentProvider.class.getName()
-          + " --port <1-65535> --admin-port <1-65535>";
+  private static final SimulatorProcess PROCESS =
+      new SimulatorProcess(NAME, PaymentProvider.class, PortOptions.of("--port", "--admin-port"));
   private static final int API_THREADS = 64;
   private static final int ADMIN_THREADS = 2;
   private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(30);
 
-  private final ExecutorService apiThreads = threads("payment-api", API_THREADS);
+  private final ExecutorService apiThreads = HttpListener.threads("payment-api", API_THREADS);
   // apart from the API's threads, so that faults can be switched off while latency holds them all
-  private final ExecutorService adminThreads = threads("payment-admin", ADMIN_THREADS);
-  private final Listener api;
-  private final Listener admin;
+  private final ExecutorService adminThreads = HttpListener.threads("payment-admin", ADMIN_THREADS);
+  private final HttpListener api;
+  private final HttpListener admin;
 
   private PaymentProvider(int apiPort, int adminPort, Clock clock) {
     Ledger ledger = new Ledger(clock);
     IdempotencyRecords idempotency = new IdempotencyRecords(IN_FLIGHT_TIMEOUT);
-    AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
+    FaultSwitches<Faults> faults = new FaultSwitches<>(NAME, PROBLEMS, "API", Faults.NONE);
     api =
-        new Listener("API", apiPort, new PaymentApi(ledger, idempotency, faults::get), apiThreads);
+        new HttpListener(
+            "API", apiPort, new PaymentApi(ledger, idempotency, faults::current), apiThreads);
     admin =
-        new Listener(
+        new HttpListener(
             "admin", adminPort, new AdminApi(faults, api, ledger, idempotency), adminThreads);
   }
 
@@ -111,6 +107,12 @@ public final class PaymentProvider implements AutoCloseable {
     return admin.port();
   }
 
+  /** {@code 127.0.0.1:<port> (admin 127.0.0.1:<admin-port>)}. */
+  @Override
+  public String listensOn() {
+    return Simulator.address(apiPort()) + " (admin " + Simulator.address(adminPort()) + ")";
+  }
+
   /** Closes both ports at once, dropping requests in progress. Idempotent. */
   @Override
   public void close() {
@@ -127,148 +129,6 @@ public final class PaymentProvider implements AutoCloseable {
    * @param args {@code --port <n> --admin-port <m>}, both required and different
    */
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("PaymentProvider: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(EXIT_USAGE);
-      return;
-    }
-    PaymentProvider provider;
-    try {
-      provider = start(options.port(), options.adminPort());
-    } catch (IOException e) {
-      System.err.println("payment provider failed to start: " + e.getMessage());
-      System.exit(EXIT_FAILURE);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  provider.close();
-                  System.out.println("payment provider stopped");
-                  stopped.countDown();
-                },
-                "payment-provider-shutdown"));
-    System.out.println(
-        "payment provider ready on "
-            + BIND_ADDRESS
-            + ":"
-            + provider.apiPort()
-            + " (admin "
-            + BIND_ADDRESS
-            + ":"
-            + provider.adminPort()
-            + ")");
-    System.out.flush();
-    awaitUninterruptibly(stopped);
-  }
-
-  /**
-   * A pool that reuses an idle thread before it starts another, up to {@code max}; beyond that
-   * requests wait in a queue. Idle threads end after 30 s, so a quiet simulator keeps few threads.
-   */
-  private static ExecutorService threads(String name, int max) {
-    AtomicInteger count = new AtomicInteger();
-    HandOffQueue queue = new HandOffQueue();
-    return new ThreadPoolExecutor(
-        0,
-        max,
-        30,
-        TimeUnit.SECONDS,
-        queue,
-        task -> {
-          Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        },
-        (task, pool) -> {
-          if (!pool.isShutdown()) {
-            queue.enqueue(task);
-          }
-        });
-  }
-
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        latch.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Accepts a task only if an idle thread takes it at once, so that the pool starts a new thread
-   * rather than queue while it is below its maximum; at the maximum the rejection handler queues.
-   */
-  private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
-
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public boolean offer(Runnable task) {
-      return tryTransfer(task);
-    }
-
-    void enqueue(Runnable task) {
-      super.offer(task);
-    }
-  }
-
-  record Options(int port, int adminPort) {
-
-    static Options parse(String[] args) {
-      Integer port = null;
-      Integer adminPort = null;
-      for (int i = 0; i < args.length; i++) {
-        String name = args[i];
-        if (!name.equals("--port") && !name.equals("--admin-port")) {
-          throw new IllegalArgumentException("unknown argument '" + name + "'");
-        }
-        if (i + 1 >= args.length || args[i + 1].isBlank()) {
-          throw new IllegalArgumentException(name + " needs a value");
-        }
-        int value = parsePort(name, args[++i]);
-        if (name.equals("--port")) {
-          port = value;
-        } else {
-          adminPort = value;
-        }
-      }
-      if (port == null) {
-        throw new IllegalArgumentException("--port is required");
-      }
-      if (adminPort == null) {
-        throw new IllegalArgumentException("--admin-port is required");
-      }
-      if (port.equals(adminPort)) {
-        throw new IllegalArgumentException("--port and --admin-port must differ");
-      }
-      return new Options(port, adminPort);
-    }
-
-    private static int parsePort(String name, String value) {
-      int port;
-      try {
-        port = Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
-      }
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException(name + " must be within 1-65535, not " + port);
-      }
-      return port;
-    }
+    PROCESS.run(args, ports -> start(ports[0], ports[1]));
   }
 }

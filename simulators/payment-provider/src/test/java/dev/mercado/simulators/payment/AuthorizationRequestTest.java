@@ -4,6 +4,8 @@ import static dev.mercado.simulators.payment.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mercado.simulators.kit.Problem;
+import dev.mercado.simulators.kit.ProblemException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.simulators.kit.ProblemException;
+import dev.mercado.simulators.kit.Reply;
 import dev.mercado.simulators.payment.IdempotencyRecords.Fingerprint;
 import dev.mercado.simulators.payment.IdempotencyRecords.Outcome;
 import java.nio.charset.StandardCharsets;

@@ -1,21 +1,19 @@
 package dev.mercado.simulators.payment;
 
+import static dev.mercado.simulators.kit.SimulatorHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.mercado.simulators.kit.FreePorts;
+import dev.mercado.simulators.kit.ProblemTypes;
+import dev.mercado.simulators.kit.SimulatorHttp;
+import dev.mercado.simulators.kit.SimulatorJvm;
+import dev.mercado.simulators.kit.SimulatorJvm.Exit;
+import dev.mercado.simulators.kit.SimulatorProcess;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,20 +36,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 class PaymentProviderIT {
 
-  private static final Path BASE_DIR = Path.of("target", "payment-provider-it");
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  // spelled out, not taken from the main code: clients depend on these types
+  private static final ProblemTypes PROBLEMS =
+      new ProblemTypes("urn:mercado:payment-provider:problem:");
+  private static final SimulatorJvm JVM =
+      new SimulatorJvm(PaymentProvider.class, Path.of("target", "payment-provider-it"));
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private static ProviderProcess provider;
-  private static HttpClient http;
+  private static int apiPort;
+  private static int adminPort;
+  private static SimulatorJvm.Running provider;
+  private static SimulatorHttp http;
 
   @BeforeAll
-  static void startProvider() throws IOException {
-    int[] ports = freePorts(2);
-    provider = ProviderProcess.start(ports[0], ports[1]);
-    http = newClient();
+  static void startProvider() {
+    int[] ports = FreePorts.take(2);
+    apiPort = ports[0];
+    adminPort = ports[1];
+    provider = start(ports);
+    http = new SimulatorHttp();
   }
 
   @AfterAll
@@ -70,7 +73,7 @@ class PaymentProviderIT {
 
   @Test
   void answersHealthOnBothPorts() {
-    HttpResponse<String> api = send(http, "GET", provider.api("/health"), null, null);
+    HttpResponse<String> api = http.send("GET", api("/health"), null);
     HttpResponse<String> admin = admin("GET", "/health", null);
 
     assertThat(api.statusCode()).isEqualTo(200);
@@ -306,7 +309,7 @@ class PaymentProviderIT {
     assertProblem(failed, 500);
     JsonNode untouched = json(admin("GET", "/ledger?reference=order-7", null));
     assertThat(untouched.path("authorizations").size()).isZero();
-    assertProblem(send(http, "GET", provider.api("/v1/ledger"), null, null), 500);
+    assertProblem(http.send("GET", api("/v1/ledger"), null), 500);
 
     // and: nothing was stored under the key, so the retry is the first real request
     admin("DELETE", "/faults", null);
@@ -348,7 +351,8 @@ class PaymentProviderIT {
     // then
     assertThat(json(down).path("down").asBoolean()).isTrue();
     assertThat(json(admin("GET", "/health", null)).path("api").asString()).isEqualTo("DOWN");
-    Throwable refused = catchThrowable(() -> sendOrThrow(newClient(), "GET", "/health"));
+    Throwable refused =
+        catchThrowable(() -> new SimulatorHttp().sendOrThrow("GET", api("/health"), null));
     assertThat(refused).isInstanceOf(ConnectException.class);
 
     // when
@@ -359,7 +363,9 @@ class PaymentProviderIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(sendOrThrow(newClient(), "GET", "/health").statusCode()).isEqualTo(200));
+                assertThat(
+                        new SimulatorHttp().sendOrThrow("GET", api("/health"), null).statusCode())
+                    .isEqualTo(200));
     assertThat(json(admin("GET", "/health", null)).path("api").asString()).isEqualTo("UP");
     assertThat(ledger("order-9").path("authorizations").get(0).path("id").asString()).isEqualTo(id);
   }
@@ -395,9 +401,9 @@ class PaymentProviderIT {
     assertProblem(authorize(newKey(), "tok_unknown", "1.00", "o"), 422);
     assertProblem(post("/v1/authorizations", newKey(), "{not json"), 400);
     assertProblem(post("/v1/authorizations", newKey(), "[]"), 400);
-    assertProblem(send(http, "GET", provider.api("/v1/authorizations"), null, null), 405);
-    assertProblem(send(http, "GET", provider.api("/v1/nothing-here"), null, null), 404);
-    assertProblem(send(http, "GET", provider.api("/v1/ledger?reference="), null, null), 400);
+    assertProblem(http.send("GET", api("/v1/authorizations"), null), 405);
+    assertProblem(http.send("GET", api("/v1/nothing-here"), null), 404);
+    assertProblem(http.send("GET", api("/v1/ledger?reference="), null), 400);
     assertThat(counts(null)).isEqualTo(counts(0, 0, 0, 0));
   }
 
@@ -423,69 +429,59 @@ class PaymentProviderIT {
 
   @Test
   void exitsWithUsageOnBadArguments() throws Exception {
-    assertExitsWithUsage(List.of("--port", "5999"), "--admin-port is required");
-    assertExitsWithUsage(
+    JVM.assertExitsWithUsage(List.of("--port", "5999"), "--admin-port is required");
+    JVM.assertExitsWithUsage(
         List.of("--port", "nine", "--admin-port", "5998"), "--port must be a number");
-    assertExitsWithUsage(List.of(), "--port is required");
+    JVM.assertExitsWithUsage(List.of(), "--port is required");
   }
 
   @Test
   void refusesToStartOnAPortThatIsAlreadyInUse() throws Exception {
     // given
-    Path log = BASE_DIR.resolve("port-in-use.log");
-    int freeAdminPort = freePorts(1)[0];
+    int freeAdminPort = FreePorts.take(1)[0];
 
     // when
-    Process second =
-        ProviderProcess.launch(
+    Exit second =
+        JVM.runUntilExit(
             List.of(
                 "--port",
-                Integer.toString(provider.apiPort()),
+                Integer.toString(apiPort),
                 "--admin-port",
-                Integer.toString(freeAdminPort)),
-            log);
+                Integer.toString(freeAdminPort)));
 
     // then
-    assertThat(second.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(second.exitValue()).isEqualTo(PaymentProvider.EXIT_FAILURE);
-    assertThat(Files.readString(log))
-        .contains("payment provider failed to start: API port " + provider.apiPort())
+    assertThat(second.status()).isEqualTo(SimulatorProcess.EXIT_FAILURE);
+    assertThat(second.output())
+        .contains("payment provider failed to start: API port " + apiPort)
         .contains("already in use");
   }
 
   @Test
   void stopsCleanlyOnSigterm() throws Exception {
     // given
-    int[] ports = freePorts(2);
-    ProviderProcess other = ProviderProcess.start(ports[0], ports[1]);
+    int[] ports = FreePorts.take(2);
+    SimulatorJvm.Running other = start(ports);
 
     // when
     int exitCode = other.stop();
 
     // then
     assertThat(exitCode).as("exit status after SIGTERM").isEqualTo(143);
-    assertThat(Files.readString(other.log())).contains("payment provider stopped");
-    assertThat(catchThrowable(() -> sendOrThrow(newClient(), "GET", other.api("/health"))))
+    assertThat(other.output()).contains("payment provider stopped");
+    URI health = SimulatorHttp.uri(ports[0], "/health");
+    assertThat(catchThrowable(() -> new SimulatorHttp().sendOrThrow("GET", health, null)))
         .isInstanceOf(ConnectException.class);
   }
 
-  private static void assertExitsWithUsage(List<String> arguments, String reason) throws Exception {
-    Path log = BASE_DIR.resolve("usage-" + UUID.randomUUID() + ".log");
-    Process process = ProviderProcess.launch(arguments, log);
-    assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isEqualTo(PaymentProvider.EXIT_USAGE);
-    assertThat(Files.readString(log)).contains(reason).contains("usage:");
+  /** The provider as a child JVM, started the way the launcher starts it. */
+  private static SimulatorJvm.Running start(int[] ports) {
+    return JVM.start(
+        List.of("--port", Integer.toString(ports[0]), "--admin-port", Integer.toString(ports[1])),
+        "payment provider ready on 127.0.0.1:" + ports[0] + " (admin 127.0.0.1:" + ports[1] + ")");
   }
 
   private static void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    JsonNode problem = json(response);
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(problem.path("type").asString()).startsWith(Problem.TYPE_PREFIX);
-    assertThat(problem.path("title").asString()).isNotBlank();
-    assertThat(problem.path("detail").asString()).isNotBlank();
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    SimulatorHttp.assertProblem(response, status, PROBLEMS);
   }
 
   private static HttpResponse<String> authorize(
@@ -511,20 +507,22 @@ class PaymentProviderIT {
   }
 
   private static HttpResponse<String> post(String path, String key, String body) {
-    return send(http, "POST", provider.api(path), key, body);
+    return http.send("POST", api(path), body, PaymentApi.IDEMPOTENCY_KEY, key);
   }
 
   private static HttpResponse<String> admin(String method, String path, String body) {
-    return send(http, method, provider.admin(path), null, body);
+    return http.send(method, SimulatorHttp.uri(adminPort, path), body);
+  }
+
+  private static URI api(String path) {
+    return SimulatorHttp.uri(apiPort, path);
   }
 
   private static JsonNode ledger(String reference) {
     HttpResponse<String> response =
-        send(
-            http,
+        http.send(
             "GET",
-            provider.api(reference == null ? "/v1/ledger" : "/v1/ledger?reference=" + reference),
-            null,
+            api(reference == null ? "/v1/ledger" : "/v1/ledger?reference=" + reference),
             null);
     assertThat(response.statusCode()).isEqualTo(200);
     return json(response);
@@ -543,166 +541,7 @@ class PaymentProviderIT {
             "declined", declined));
   }
 
-  private static JsonNode json(HttpResponse<String> response) {
-    return JSON.readTree(response.body());
-  }
-
   private static String newKey() {
     return UUID.randomUUID().toString();
-  }
-
-  private static HttpClient newClient() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-  }
-
-  private static HttpResponse<String> sendOrThrow(HttpClient client, String method, String path)
-      throws IOException, InterruptedException {
-    return client.send(request(method, provider.api(path), null, null), BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> sendOrThrow(HttpClient client, String method, URI uri)
-      throws IOException, InterruptedException {
-    return client.send(request(method, uri, null, null), BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> send(
-      HttpClient client, String method, URI uri, String key, String body) {
-    try {
-      return client.send(request(method, uri, key, body), BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static HttpRequest request(String method, URI uri, String key, String body) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
-            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (body != null) {
-      builder.header("Content-Type", "application/json");
-    }
-    if (key != null) {
-      builder.header(PaymentApi.IDEMPOTENCY_KEY, key);
-    }
-    return builder.build();
-  }
-
-  private static int[] freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-  }
-
-  /** The provider as a child JVM, started the way the launcher starts it. */
-  private static final class ProviderProcess {
-
-    private static final AtomicInteger STARTS = new AtomicInteger();
-
-    private final int apiPort;
-    private final int adminPort;
-    private final Process process;
-    private final Path log;
-
-    private ProviderProcess(int apiPort, int adminPort, Process process, Path log) {
-      this.apiPort = apiPort;
-      this.adminPort = adminPort;
-      this.process = process;
-      this.log = log;
-    }
-
-    static ProviderProcess start(int apiPort, int adminPort) {
-      Path log = BASE_DIR.resolve("provider-" + STARTS.incrementAndGet() + ".log");
-      Process process =
-          launch(
-              List.of(
-                  "--port", Integer.toString(apiPort), "--admin-port", Integer.toString(adminPort)),
-              log);
-      String ready =
-          "payment provider ready on 127.0.0.1:" + apiPort + " (admin 127.0.0.1:" + adminPort + ")";
-      await("provider ready in " + log)
-          .atMost(START_TIMEOUT)
-          .pollInterval(Duration.ofMillis(50))
-          .until(
-              () -> {
-                if (!process.isAlive()) {
-                  throw new IllegalStateException(
-                      "provider exited with "
-                          + process.exitValue()
-                          + ":\n"
-                          + Files.readString(log));
-                }
-                return Files.readString(log).contains(ready);
-              });
-      return new ProviderProcess(apiPort, adminPort, process, log);
-    }
-
-    static Process launch(List<String> arguments, Path log) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx64m");
-      command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
-      command.add(PaymentProvider.class.getName());
-      command.addAll(arguments);
-      try {
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    int apiPort() {
-      return apiPort;
-    }
-
-    Path log() {
-      return log;
-    }
-
-    URI api(String path) {
-      return URI.create("http://127.0.0.1:" + apiPort + path);
-    }
-
-    URI admin(String path) {
-      return URI.create("http://127.0.0.1:" + adminPort + path);
-    }
-
-    /** Sends SIGTERM and waits for the exit; returns the exit status. */
-    int stop() {
-      process.destroy();
-      try {
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-          throw new IllegalStateException("provider ignored SIGTERM for " + STOP_TIMEOUT);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-        throw new IllegalStateException("interrupted while stopping the provider", e);
-      }
-      return process.exitValue();
-    }
   }
 }
