@@ -1,7 +1,6 @@
 package dev.mercado.launcher;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,14 +25,9 @@ public final class MailServerSimulator extends OsProcess {
         "simulator",
         "http://127.0.0.1:" + apiPort + "/messages",
         "http://127.0.0.1:" + apiPort + "/health",
-        List.of(
-            Java.executable(),
-            "-Xms16m",
-            "-Xmx64m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            Java.classpath(repository, "simulators/mail-server/target", "mail-server.jar"),
+        SimulatorCommand.of(
+            repository,
+            "mail-server",
             "dev.mercado.simulators.mail.MailServer",
             "--smtp-port",
             Integer.toString(smtpPort),

@@ -65,7 +65,7 @@ public final class Mercado {
       }
       case "deadletters" -> {
         if (args.size() < 3) {
-          console.line("Usage: ./mercado deadletters SERVICE TOPIC.dlt [--redrive]");
+          console.line("Usage: ./mercado deadletters SERVICE NAME [--redrive]");
           yield 2;
         }
         yield deadLetters(
@@ -130,7 +130,7 @@ public final class Mercado {
   }
 
   /**
-   * Lists the events parked on a service's dead-letter topic, or re-drives them ({@code
+   * Lists what is parked on a service's dead-letter topic or queue, or re-drives it ({@code
    * --redrive}), through the service's {@code deadletters} Actuator endpoint.
    */
   private static int deadLetters(
@@ -153,6 +153,14 @@ public final class Mercado {
     request = redrive ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
     HttpResponse<String> response =
         HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 404) {
+      console.line(
+          service
+              + " has no dead-letter topic or queue "
+              + topic
+              + " (Kafka consumers park on <topic>.dlt)");
+      return 1;
+    }
     console.line(response.body().strip());
     return response.statusCode() == 200 ? 0 : 1;
   }

@@ -1,7 +1,6 @@
 package dev.mercado.launcher;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,15 +24,9 @@ public final class PaymentProviderSimulator extends OsProcess {
         "simulator",
         "http://127.0.0.1:" + port,
         "http://127.0.0.1:" + port + "/health",
-        List.of(
-            Java.executable(),
-            "-Xms16m",
-            "-Xmx64m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            Java.classpath(
-                repository, "simulators/payment-provider/target", "payment-provider.jar"),
+        SimulatorCommand.of(
+            repository,
+            "payment-provider",
             "dev.mercado.simulators.payment.PaymentProvider",
             "--port",
             Integer.toString(port),

@@ -39,8 +39,9 @@ record Settings(
         status   readiness of every process of a running 'up'
         stop X   stop one process of a running 'up' (e.g. 'stop postgres' to watch readiness fail)
         start X  start it again
-        deadletters SERVICE TOPIC.dlt [--redrive]
-                 list what a service parked on a dead-letter topic, or re-drive it
+        deadletters SERVICE NAME [--redrive]
+                 list what a service parked on a dead-letter topic (<topic>.dlt) or queue
+                 (notifications.email-tasks.dlq), or re-drive it
 
       Options of 'up':
         --infra embedded|local   embedded servers (default) or this machine's PostgreSQL,

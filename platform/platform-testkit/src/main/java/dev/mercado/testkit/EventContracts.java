@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * The checked-in example of each event type ({@code events/<type>.json} in the producer's {@code
@@ -31,6 +34,21 @@ public final class EventContracts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An event as its producer publishes it: the example of {@code type} (its source and type) with a
+   * new id, the current time, {@code subject} and {@code payload}, for consumer tests.
+   */
+  public static CloudEvent like(String type, String subject, Object payload) {
+    CloudEvent example = example(type);
+    return new CloudEvent(
+        UUID.randomUUID().toString(),
+        example.source(),
+        example.type(),
+        subject,
+        OffsetDateTime.now(ZoneOffset.UTC),
+        JSON.data(payload));
   }
 
   /** The example's payload as the consumer reads it. */

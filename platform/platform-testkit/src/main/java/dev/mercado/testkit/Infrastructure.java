@@ -3,6 +3,7 @@ package dev.mercado.testkit;
 import dev.mercado.launcher.AmqpBroker;
 import dev.mercado.launcher.KafkaBroker;
 import dev.mercado.launcher.MailServerSimulator;
+import dev.mercado.launcher.OsProcess;
 import dev.mercado.launcher.PaymentProviderSimulator;
 import dev.mercado.launcher.PostgresAdmin;
 import dev.mercado.launcher.PostgresAdmin.ServiceDatabase;
@@ -123,21 +124,15 @@ public final class Infrastructure {
    */
   public static synchronized KafkaBroker kafkaBroker() {
     if (kafka == null) {
-      KafkaBroker broker =
-          new KafkaBroker(
-              repository(),
-              WORK.resolve("kafka"),
-              WORK.resolve("kafka.log"),
-              freePort(),
-              freePort());
-      start(
-          () -> {
-            broker.start();
-            broker.awaitReady(START_TIMEOUT);
-          },
-          "Kafka");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.stop(Duration.ofSeconds(10))));
-      kafka = broker;
+      kafka =
+          started(
+              new KafkaBroker(
+                  repository(),
+                  WORK.resolve("kafka"),
+                  WORK.resolve("kafka.log"),
+                  freePort(),
+                  freePort()),
+              "Kafka");
     }
     return kafka;
   }
@@ -145,18 +140,11 @@ public final class Infrastructure {
   /** The payment provider simulator, started once per JVM on free ports. */
   public static synchronized PaymentProviderSimulator paymentProvider() {
     if (paymentProvider == null) {
-      PaymentProviderSimulator simulator =
-          new PaymentProviderSimulator(
-              repository(), WORK.resolve("payment-provider.log"), freePort(), freePort());
-      start(
-          () -> {
-            simulator.start();
-            simulator.awaitReady(START_TIMEOUT);
-          },
-          "the payment provider simulator");
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> simulator.stop(Duration.ofSeconds(10))));
-      paymentProvider = simulator;
+      paymentProvider =
+          started(
+              new PaymentProviderSimulator(
+                  repository(), WORK.resolve("payment-provider.log"), freePort(), freePort()),
+              "the payment provider simulator");
     }
     return paymentProvider;
   }
@@ -164,19 +152,25 @@ public final class Infrastructure {
   /** The mail server simulator (SMTP and its mailbox API), started once per JVM on free ports. */
   public static synchronized MailServerSimulator mailServer() {
     if (mailServer == null) {
-      MailServerSimulator simulator =
-          new MailServerSimulator(repository(), WORK.resolve("mail.log"), freePort(), freePort());
-      start(
-          () -> {
-            simulator.start();
-            simulator.awaitReady(START_TIMEOUT);
-          },
-          "the mail server simulator");
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> simulator.stop(Duration.ofSeconds(10))));
-      mailServer = simulator;
+      mailServer =
+          started(
+              new MailServerSimulator(
+                  repository(), WORK.resolve("mail.log"), freePort(), freePort()),
+              "the mail server simulator");
     }
     return mailServer;
+  }
+
+  /** Starts a process, waits until it is ready and stops it when the JVM exits. */
+  private static <T extends OsProcess> T started(T simulator, String what) {
+    start(
+        () -> {
+          simulator.start();
+          simulator.awaitReady(START_TIMEOUT);
+        },
+        what);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> simulator.stop(Duration.ofSeconds(10))));
+    return simulator;
   }
 
   /** Points Spring's mail sender ({@code spring.mail.*}) at {@link #mailServer()}. */
@@ -192,15 +186,10 @@ public final class Infrastructure {
         amqp = new AmqpEndpoint("127.0.0.1", 5672, "guest", "guest");
       } else {
         AmqpBroker broker =
-            new AmqpBroker(
-                repository(), WORK.resolve("amqp"), WORK.resolve("amqp.log"), freePort());
-        start(
-            () -> {
-              broker.start();
-              broker.awaitReady(START_TIMEOUT);
-            },
-            "AMQP broker");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.stop(Duration.ofSeconds(10))));
+            started(
+                new AmqpBroker(
+                    repository(), WORK.resolve("amqp"), WORK.resolve("amqp.log"), freePort()),
+                "AMQP broker");
         amqp = new AmqpEndpoint("127.0.0.1", broker.port(), "guest", "guest");
       }
     }

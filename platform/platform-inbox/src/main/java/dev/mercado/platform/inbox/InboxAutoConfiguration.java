@@ -3,8 +3,10 @@ package dev.mercado.platform.inbox;
 import dev.mercado.platform.events.InvalidCloudEventException;
 import dev.mercado.platform.inbox.internal.DeadLetterTopics;
 import dev.mercado.platform.inbox.internal.DeadLettersEndpoint;
+import dev.mercado.platform.inbox.internal.InboxCleanup;
 import dev.mercado.platform.inbox.internal.JdbcInbox;
 import dev.mercado.platform.inbox.internal.KafkaDeadLetters;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -33,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Wires the inbox into a service with a {@link DataSource} and Kafka: the {@link Inbox}, the error
  * handler every {@code @KafkaListener} of the service uses (bounded exponential retries, then the
  * dead-letter topic {@code <topic>.dlt}, created on first use; events that are not CloudEvents go
- * there at once), and {@link DeadLetters} with its Actuator endpoint.
+ * there at once), {@link DeadLetters} with its Actuator endpoint, and the clean-up that forgets
+ * event ids after {@code mercado.inbox.retention}.
  */
 @AutoConfiguration(
     afterName = {
@@ -47,11 +50,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InboxAutoConfiguration {
 
   @Bean
-  Inbox inbox(DataSource dataSource, PlatformTransactionManager transactions) {
+  JdbcInbox inbox(DataSource dataSource, PlatformTransactionManager transactions) {
     JdbcInbox inbox =
         new JdbcInbox(JdbcClient.create(dataSource), new TransactionTemplate(transactions));
     inbox.createTableIfMissing();
     return inbox;
+  }
+
+  @Bean
+  InboxCleanup inboxCleanup(JdbcInbox inbox, InboxProperties properties) {
+    return new InboxCleanup(
+        inbox, properties.retention(), properties.cleanupInterval(), Clock.systemUTC());
   }
 
   /** Not a bean: a KafkaTemplate bean would replace Boot's default template of the service. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.platform.inbox.internal.InboxCleanup;
 import dev.mercado.testkit.Infrastructure;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +65,7 @@ class InboxIT {
 
   @Autowired JdbcClient jdbc;
   @Autowired DeadLetters deadLetters;
+  @Autowired InboxCleanup cleanup;
   @Autowired InboxTestApplication.Listener listener;
 
   private final CloudEventJson json = new CloudEventJson();
@@ -160,5 +162,22 @@ class InboxIT {
         .param(eventId)
         .query(Integer.class)
         .single();
+  }
+
+  @Test
+  void forgetsEventIdsOlderThanTheRetentionAndKeepsTheRest() {
+    jdbc.sql(
+            "INSERT INTO inbox_message (consumer, event_id, event_type, received_at) VALUES"
+                + " ('cleanup-test', 'old', 't', now() - interval '15 days'),"
+                + " ('cleanup-test', 'recent', 't', now() - interval '13 days')")
+        .update();
+
+    cleanup.cleanUp();
+
+    assertThat(
+            jdbc.sql("SELECT event_id FROM inbox_message WHERE consumer = 'cleanup-test'")
+                .query(String.class)
+                .list())
+        .containsExactly("recent");
   }
 }

@@ -3,6 +3,8 @@ package dev.mercado.platform.inbox.internal;
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.platform.inbox.Inbox;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +37,30 @@ public final class JdbcInbox implements Inbox {
                 PRIMARY KEY (consumer, event_id)
             )""")
         .update();
+    jdbc.sql("CREATE INDEX IF NOT EXISTS inbox_message_received ON inbox_message (received_at)")
+        .update();
+  }
+
+  /**
+   * Forgets event ids received before {@code cutoff}, {@code batch} rows per statement so that no
+   * statement holds many locks.
+   *
+   * @return how many were deleted
+   */
+  public int forgetBefore(Instant cutoff, int batch) {
+    int deleted = 0;
+    int round;
+    do {
+      round =
+          jdbc.sql(
+                  """
+                  DELETE FROM inbox_message WHERE ctid IN (
+                      SELECT ctid FROM inbox_message WHERE received_at < ? LIMIT ?)""")
+              .params(Timestamp.from(cutoff), batch)
+              .update();
+      deleted += round;
+    } while (round == batch);
+    return deleted;
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.orders.api.ReleaseStockCommand;
 import dev.mercado.orders.api.ReserveStockCommand;
 import dev.mercado.platform.events.CloudEvent;
-import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.testkit.EventContracts;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -18,8 +17,6 @@ import java.util.UUID;
  * new event id, the given order as subject and the given payload.
  */
 final class OrderCommands {
-
-  private static final CloudEventJson JSON = new CloudEventJson();
 
   private OrderCommands() {}
 
@@ -55,13 +52,6 @@ final class OrderCommands {
   }
 
   private static CloudEvent like(String type, UUID orderId, Object payload) {
-    CloudEvent example = EventContracts.example(type);
-    return new CloudEvent(
-        UUID.randomUUID().toString(),
-        example.source(),
-        example.type(),
-        orderId.toString(),
-        OffsetDateTime.now(ZoneOffset.UTC),
-        JSON.data(payload));
+    return EventContracts.like(type, orderId.toString(), payload);
   }
 }

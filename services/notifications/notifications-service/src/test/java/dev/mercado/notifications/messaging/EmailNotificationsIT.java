@@ -15,6 +15,7 @@ import dev.mercado.orders.api.OrderConfirmed;
 import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.testkit.EventContracts;
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.KafkaRecords;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,18 +240,13 @@ class EmailNotificationsIT {
   }
 
   private static CloudEvent event(String type, UUID order, Object payload) {
-    return CloudEvent.create(
-        "orders", type, order.toString(), json.data(payload), Clock.systemUTC());
+    return EventContracts.like(type, order.toString(), payload);
   }
 
   private void publishTask(UUID task, UUID order) {
     CloudEvent event =
-        CloudEvent.create(
-            "notifications",
-            NotificationsQueues.EMAIL_TASKS,
-            order.toString(),
-            json.data(new EmailTask(task, order)),
-            Clock.systemUTC());
+        EventContracts.like(
+            NotificationsQueues.EMAIL_TASKS, order.toString(), new EmailTask(task, order));
     MessageProperties properties = new MessageProperties();
     properties.setMessageId(event.id());
     rabbit.send(

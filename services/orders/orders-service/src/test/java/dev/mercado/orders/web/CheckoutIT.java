@@ -13,7 +13,7 @@ import dev.mercado.payments.api.PaymentAuthorized;
 import dev.mercado.payments.api.PaymentDeclined;
 import dev.mercado.payments.api.PaymentsTopics;
 import dev.mercado.platform.events.CloudEvent;
-import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.testkit.EventContracts;
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.KafkaRecords;
 import java.math.BigDecimal;
@@ -21,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,7 +52,6 @@ class CheckoutIT {
   private static final UUID MUG = UUID.fromString("0b7d6a52-3f2e-4b8e-9a51-6f1c2d3e4a01");
   private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
   private static final HttpClient http = HttpClient.newHttpClient();
-  private static final CloudEventJson json = new CloudEventJson();
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -342,9 +340,9 @@ class CheckoutIT {
     KafkaRecords.send(topic, event(topic, subject, payload));
   }
 
+  /** As the producer publishes it: its checked-in example with this subject and payload. */
   private static CloudEvent event(String topic, UUID subject, Object payload) {
-    return CloudEvent.create(
-        "test", topic, subject.toString(), json.data(payload), Clock.systemUTC());
+    return EventContracts.like(topic, subject.toString(), payload);
   }
 
   private static String body(String customer, int quantity) {

@@ -8,7 +8,7 @@ import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.orders.api.RefundPaymentCommand;
 import dev.mercado.payments.api.PaymentsTopics;
 import dev.mercado.platform.events.CloudEvent;
-import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.testkit.EventContracts;
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.KafkaRecords;
 import java.math.BigDecimal;
@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class PaymentsIT {
 
   private static final HttpClient http = HttpClient.newHttpClient();
-  private static final CloudEventJson json = new CloudEventJson();
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -144,9 +142,9 @@ class PaymentsIT {
         new AuthorizePaymentCommand(order, new BigDecimal("25.00"), "EUR", card));
   }
 
+  /** As orders publishes it: its checked-in example with this order and payload. */
   private static CloudEvent event(String type, UUID order, Object payload) {
-    return CloudEvent.create(
-        "orders", type, order.toString(), json.data(payload), Clock.systemUTC());
+    return EventContracts.like(type, order.toString(), payload);
   }
 
   private static String ledger(UUID order) throws Exception {
