@@ -1,9 +1,12 @@
 package dev.mercado.platform.errors;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -13,25 +16,50 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns every exception a controller lets through into {@code application/problem+json}.
  *
  * <ul>
- *   <li>Spring MVC's own exceptions (bad parameters, unknown paths, unsupported methods…) and
- *       {@code ErrorResponseException}s keep their status (inherited behaviour); an invalid request
- *       body is a 400 whose {@code errors} property names each invalid field;
- *   <li>the service's database or another resource being unreachable → 503 with {@code
- *       Retry-After}, so clients and the gateway can tell "try again" from "your request is wrong";
+ *   <li>invalid input → 400 titled {@code Invalid request} whose {@code errors} property lists one
+ *       {@code {field, message}} per field or parameter in error, and whose {@code detail} joins
+ *       them as {@code "field: message; field: message"}, so a client can fix its request without
+ *       guessing:
+ *       <ul>
+ *         <li>a {@code @Valid} body that fails bean validation: each field by its path ({@code
+ *             price.amount}), each class-level constraint by the body's object name;
+ *         <li>constraints on handler parameters ({@code @RequestParam @Max(100) int size}): each
+ *             parameter by its name, or the fields of a {@code @Valid} parameter by their path;
+ *         <li>a path variable, parameter or header that cannot be converted: the parameter, with
+ *             {@code "must be a <type>"};
+ *         <li>a JSON body with a value of the wrong type: its JSON path ({@code
+ *             lines[0].quantity}); a body that cannot be read at all (not JSON, missing) has no
+ *             {@code errors} and the detail {@code "The body is not valid JSON."};
+ *         <li>an {@link InvalidFieldException}: its one field;
+ *       </ul>
+ *   <li>Spring MVC's other exceptions (missing parameters, unknown paths, unsupported methods…) and
+ *       {@code ErrorResponseException}s keep their status and Spring's title and detail (inherited
+ *       behaviour);
+ *   <li>the service's database or another resource being unreachable → 503 with {@code Retry-After}
+ *       (seconds), so clients and the gateway can tell "try again" from "your request is wrong";
  *   <li>anything else → 500 with a generic detail; the exception goes to the log, never to the
  *       client.
  * </ul>
+ *
+ * <p>It has the lowest precedence: a service's own {@code @RestControllerAdvice} for its domain
+ * errors must be ordered before it, or this handler's catch-all answers them with 500.
  *
  * <p>Thread-safe and stateless.
  */
@@ -42,31 +70,91 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
   /** Seconds a client should wait before retrying after a 503. */
   static final String RETRY_AFTER_SECONDS = "5";
 
+  /** Title of every 400 for invalid input, whatever Spring exception reported it. */
+  static final String INVALID_REQUEST = "Invalid request";
+
   private static final Logger log = LoggerFactory.getLogger(ServiceErrorHandler.class);
 
-  /** 400 that names every invalid field, so a client can fix its request without guessing. */
+  /** One field or parameter in error, an element of the {@code errors} property. */
+  record InvalidField(String field, String message) {}
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException ex,
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<Map<String, String>> errors =
-        ex.getFieldErrors().stream()
-            .map(
-                error ->
-                    Map.of(
-                        "field",
-                        error.getField(),
-                        "message",
-                        String.valueOf(error.getDefaultMessage())))
-            .toList();
-    ProblemDetail problem = ex.getBody();
-    problem.setDetail(
-        "Invalid fields: "
-            + String.join(", ", errors.stream().map(error -> error.get("field")).toList()));
-    problem.setProperty("errors", errors);
-    return handleExceptionInternal(ex, problem, headers, status, request);
+    List<InvalidField> fields = new ArrayList<>();
+    ex.getFieldErrors().forEach(error -> fields.add(field(error)));
+    ex.getGlobalErrors()
+        .forEach(error -> fields.add(new InvalidField(error.getObjectName(), message(error))));
+    return invalid(ex, fields, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<InvalidField> fields = new ArrayList<>();
+    for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+      String name = result.getMethodParameter().getParameterName();
+      if (result instanceof ParameterErrors errors && errors.hasFieldErrors()) {
+        errors.getFieldErrors().forEach(error -> fields.add(field(error)));
+      } else {
+        result
+            .getResolvableErrors()
+            .forEach(error -> fields.add(new InvalidField(name, message(error))));
+      }
+    }
+    return invalid(ex, fields, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getPropertyName() == null) {
+      return super.handleTypeMismatch(ex, headers, status, request);
+    }
+    String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+    return invalid(
+        ex,
+        List.of(new InvalidField(ex.getPropertyName(), "must be a " + expected)),
+        headers,
+        status,
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String field = path(ex);
+    if (field.isEmpty()) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(status, "The body is not valid JSON.");
+      problem.setTitle(INVALID_REQUEST);
+      return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+    return invalid(
+        ex,
+        List.of(new InvalidField(field, "has a value of the wrong type")),
+        headers,
+        status,
+        request);
+  }
+
+  @ExceptionHandler(InvalidFieldException.class)
+  ResponseEntity<Object> invalidField(InvalidFieldException e, WebRequest request) {
+    return invalid(
+        e,
+        List.of(new InvalidField(e.field(), e.getMessage())),
+        new HttpHeaders(),
+        HttpStatus.BAD_REQUEST,
+        request);
   }
 
   @ExceptionHandler({
@@ -94,5 +182,48 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
             HttpStatus.INTERNAL_SERVER_ERROR, "The service could not handle this request.");
     problem.setTitle("Internal error");
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+  }
+
+  private ResponseEntity<Object> invalid(
+      Exception ex,
+      List<InvalidField> fields,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            status,
+            fields.stream()
+                .map(field -> field.field() + ": " + field.message())
+                .collect(Collectors.joining("; ")));
+    problem.setTitle(INVALID_REQUEST);
+    problem.setProperty("errors", fields);
+    return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  private static InvalidField field(FieldError error) {
+    return new InvalidField(error.getField(), message(error));
+  }
+
+  private static String message(MessageSourceResolvable error) {
+    return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+  }
+
+  /** The JSON path of the value Jackson could not read, e.g. {@code price.amount}; or empty. */
+  private static String path(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+          if (reference.getPropertyName() != null) {
+            path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+          } else if (reference.getIndex() >= 0) {
+            path.append('[').append(reference.getIndex()).append(']');
+          }
+        }
+        return path.toString();
+      }
+    }
+    return "";
   }
 }

@@ -1,6 +1,7 @@
 package dev.mercado.catalog.web;
 
 import dev.mercado.catalog.domain.Money;
+import dev.mercado.platform.errors.InvalidFieldException;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
