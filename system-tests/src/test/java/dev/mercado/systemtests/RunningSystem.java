@@ -49,7 +49,16 @@ final class RunningSystem {
     Files.createDirectories(OUTPUT.getParent());
     List<String> command =
         new ArrayList<>(
-            List.of("./mercado", "up", "--free-ports", "--clean", "--home", HOME.toString()));
+            List.of(
+                "./mercado",
+                "up",
+                "--free-ports",
+                "--clean",
+                "--home",
+                HOME.toString(),
+                // two instances of catalog behind the gateway (HealthAwareRoutingIT)
+                "--scale",
+                "catalog=2"));
     if (local()) {
       command.addAll(List.of("--infra", "local"));
     }

@@ -29,13 +29,22 @@ final class Console {
   }
 
   /** One row of the status table. */
-  record Row(String name, String kind, String url, String health, String pid, String log) {}
+  record Row(
+      String name, String kind, String url, String health, String pid, String log, String checks) {}
 
   synchronized void table(List<Row> rows) {
-    String format = "%-17s %-10s %-32s %-22s %-8s %s%n";
-    out.printf(format, "NAME", "KIND", "URL", "HEALTH", "PID", "LOG");
+    String format = "%-17s %-10s %-32s %-22s %-8s %-32s %s%n";
+    out.printf(format, "NAME", "KIND", "URL", "HEALTH", "PID", "LOG", "CHECKS");
     for (Row row : rows) {
-      out.printf(format, row.name(), row.kind(), row.url(), row.health(), row.pid(), row.log());
+      out.printf(
+          format,
+          row.name(),
+          row.kind(),
+          row.url(),
+          row.health(),
+          row.pid(),
+          row.log(),
+          row.checks());
     }
     out.flush();
   }

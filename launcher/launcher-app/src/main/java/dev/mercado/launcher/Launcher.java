@@ -72,7 +72,7 @@ final class Launcher {
       }
       console.progress("--clean: removed the data of earlier runs");
     }
-    topology = Topology.of(settings);
+    topology = Topology.of(settings, token);
     startControlServer();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "mercado-stop"));
     console.progress(
@@ -247,13 +247,18 @@ final class Launcher {
               Probe.Result result = Probe.check(entry.probe());
               String health =
                   !alive ? "STOPPED" : result.ready() ? "UP" : "DOWN (" + result.detail() + ")";
+              String checks =
+                  alive && entry.kind().equals("service")
+                      ? HealthChecks.of(entry.probe(), state.token())
+                      : "-";
               return new Console.Row(
                   entry.name(),
                   entry.kind(),
                   entry.url(),
                   health,
                   entry.pid() == 0 ? "-" : Long.toString(entry.pid()),
-                  Console.relative(entry.log()));
+                  Console.relative(entry.log()),
+                  checks);
             })
         .toList();
   }

@@ -51,9 +51,14 @@ final class Ports {
     }
   }
 
+  /**
+   * Whether nothing listens on {@code port}. Connections of a process that just stopped may linger
+   * in TIME_WAIT; they do not make the port taken (servers bind with SO_REUSEADDR), or a service
+   * could not be started again right after it was stopped.
+   */
   static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
       return true;
     } catch (IOException e) {

@@ -30,11 +30,12 @@ public record PostgresAdmin(String host, int port, String superuser) {
 
   /**
    * Creates (if missing) the role and database {@code name}, owned by that role and closed to every
-   * other role.
+   * other role. Synchronized: the instances of one service start together and would otherwise race
+   * to create the same role.
    *
    * @throws IllegalArgumentException if {@code name} is not a plain lower-case identifier
    */
-  public ServiceDatabase provision(String name) throws SQLException {
+  public synchronized ServiceDatabase provision(String name) throws SQLException {
     if (!SERVICE_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a service database name: " + name);
     }

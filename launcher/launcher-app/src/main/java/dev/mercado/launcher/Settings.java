@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param freePorts pick free ports for the services too, instead of their defaults
  * @param servicePorts explicit service ports ({@code --port catalog=9001})
  * @param parallelism how many processes of one stage start at once
+ * @param scale instances per service ({@code --scale catalog=2}; 1 when absent): the first is named
+ *     after the service, the others {@code <service>-2}, {@code <service>-3}, on free ports
  */
 record Settings(
     Path repository,
@@ -26,7 +28,16 @@ record Settings(
     boolean clean,
     boolean freePorts,
     Map<String, Integer> servicePorts,
-    int parallelism) {
+    int parallelism,
+    Map<String, Integer> scale) {
+
+  /** The highest {@code --scale} a service may get: every instance is a JVM on two cores. */
+  static final int MAX_INSTANCES = 4;
+
+  /** How many instances of {@code service} run. */
+  int instancesOf(String service) {
+    return scale.getOrDefault(service, 1);
+  }
 
   static final String USAGE =
       """
@@ -50,6 +61,8 @@ record Settings(
         --clean                  delete the data of earlier runs first
         --free-ports             pick free ports for the services instead of the defaults
         --port NAME=PORT         port of one service (repeatable), e.g. --port gateway=9080
+        --scale NAME=N           run N instances of a service (repeatable, at most 4); the gateway
+                                 balances over the ready ones, e.g. --scale catalog=2
         --parallel N             processes of one stage started at once (default: CPU count)
         --home DIR               data, logs and run state (default: .mercado)
       """;
@@ -61,6 +74,7 @@ record Settings(
     boolean clean = false;
     boolean freePorts = false;
     Map<String, Integer> ports = new LinkedHashMap<>();
+    Map<String, Integer> scale = new LinkedHashMap<>();
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -85,11 +99,32 @@ record Settings(
           }
           ports.put(pair[0], positive(pair[1], arg));
         }
+        case "--scale" -> {
+          String[] pair = value(args, ++i, arg).split("=", 2);
+          if (pair.length != 2 || !Topology.DATABASE_OWNERS.contains(pair[0])) {
+            throw new IllegalArgumentException(
+                "--scale takes NAME=N with NAME one of " + Topology.DATABASE_OWNERS);
+          }
+          int instances = positive(pair[1], arg);
+          if (instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException(
+                "--scale allows at most " + MAX_INSTANCES + " instances of a service");
+          }
+          scale.put(pair[0], instances);
+        }
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
     return new Settings(
-        repository, home, localInfra, kafka, clean, freePorts, Map.copyOf(ports), parallelism);
+        repository,
+        home,
+        localInfra,
+        kafka,
+        clean,
+        freePorts,
+        Map.copyOf(ports),
+        parallelism,
+        Map.copyOf(scale));
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -64,7 +64,10 @@ final class Topology {
     return stages.stream().flatMap(stage -> stage.components().stream()).toList();
   }
 
-  static Topology of(Settings settings) throws IOException {
+  /**
+   * @param healthToken the run's operators' token: services show their health details to it
+   */
+  static Topology of(Settings settings, String healthToken) throws IOException {
     Path home = settings.home();
     Path logs = home.resolve("logs");
     Path data = home.resolve("data");
@@ -132,8 +135,10 @@ final class Topology {
       servicePorts.put(name, servicePort(settings, name));
     }
     List<Component> services = new ArrayList<>();
+    Map<String, List<String>> instances = new LinkedHashMap<>();
     for (String name : DATABASE_OWNERS) {
       Map<String, String> environment = new LinkedHashMap<>();
+      environment.put(HealthChecks.TOKEN_VARIABLE, healthToken);
       environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
       if (name.equals("payments")) {
         environment.put("MERCADO_PAYMENTS_PROVIDER_URL", paymentProvider.baseUrl());
@@ -144,17 +149,21 @@ final class Topology {
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
         environment.put("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort()));
       }
-      services.add(service(settings, name, servicePorts.get(name), environment, postgres));
+      List<String> urls = new ArrayList<>();
+      for (int instance = 1; instance <= settings.instancesOf(name); instance++) {
+        // later instances take free ports, remembered like the infrastructure's
+        int port = instance == 1 ? servicePorts.get(name) : ports.embedded(name + "-" + instance);
+        String process = instance == 1 ? name : name + "-" + instance;
+        services.add(service(settings, process, name, port, environment, postgres));
+        urls.add("http://127.0.0.1:" + port);
+      }
+      instances.put(name, urls);
     }
 
-    // the edge: routes /api/v1/<service>/** to each service
-    Map<String, String> routes = new LinkedHashMap<>();
-    for (String name : DATABASE_OWNERS) {
-      routes.put(
-          "MERCADO_GATEWAY_SERVICES_" + name.toUpperCase(),
-          "http://127.0.0.1:" + servicePorts.get(name));
-    }
-    Component gateway = service(settings, "gateway", servicePorts.get("gateway"), routes, null);
+    // the edge: routes /api/v1/<service>/** to the ready instances of each service
+    Map<String, String> routes = Map.of("SPRING_APPLICATION_JSON", discoveryJson(instances));
+    Component gateway =
+        service(settings, "gateway", "gateway", servicePorts.get("gateway"), routes, null);
 
     return new Topology(
         List.of(
@@ -172,11 +181,35 @@ final class Topology {
   }
 
   /**
+   * The gateway's list of instances per service, as Spring Cloud's simple discovery client reads
+   * it: {@code spring.cloud.discovery.client.simple.instances.<service>[i].uri}.
+   */
+  static String discoveryJson(Map<String, List<String>> instances) {
+    StringBuilder json =
+        new StringBuilder(
+            "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{");
+    String separator = "";
+    for (Map.Entry<String, List<String>> service : instances.entrySet()) {
+      json.append(separator).append('"').append(service.getKey()).append("\":[");
+      json.append(
+          String.join(
+              ",", service.getValue().stream().map(url -> "{\"uri\":\"" + url + "\"}").toList()));
+      json.append(']');
+      separator = ",";
+    }
+    return json.append("}}}}}}}").toString();
+  }
+
+  /**
    * A service's process: {@code java -jar services/<name>/<name>-service/target/<name>-service.jar}
-   * with its port, and, when it owns data, its own database provisioned just before it starts.
+   * with its port, and, when it owns data, its own database provisioned just before it starts
+   * (every instance of a service shares the service's database).
+   *
+   * @param process the process's name: the service's, or {@code <service>-<n>} for later instances
    */
   private static Component service(
       Settings settings,
+      String process,
       String name,
       int port,
       Map<String, String> environment,
@@ -195,13 +228,13 @@ final class Topology {
     command.addAll(List.of("-jar", jar.toString()));
     String url = "http://127.0.0.1:" + port;
     return new OsProcess(
-        name,
+        process,
         "service",
         url,
         url + "/actuator/health/readiness",
         command,
         env,
-        settings.home().resolve("logs/" + name + ".log"),
+        settings.home().resolve("logs/" + process + ".log"),
         () -> {
           if (!Files.exists(jar)) {
             throw new IOException("missing " + jar + ": build with 'mvn -DskipTests package'");

@@ -35,13 +35,17 @@ class SettingsTest {
                 "--port",
                 "gateway=9080",
                 "--parallel",
-                "3"));
+                "3",
+                "--scale",
+                "catalog=2"));
 
     assertThat(settings.localInfra()).isTrue();
     assertThat(settings.externalKafka()).hasValue("127.0.0.1:9092");
     assertThat(settings.clean()).isTrue();
     assertThat(settings.servicePorts()).isEqualTo(Map.of("gateway", 9080));
     assertThat(settings.parallelism()).isEqualTo(3);
+    assertThat(settings.instancesOf("catalog")).isEqualTo(2);
+    assertThat(settings.instancesOf("orders")).isEqualTo(1);
   }
 
   @Test
@@ -55,6 +59,12 @@ class SettingsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--port", "billing=1")))
         .withMessageContaining("NAME=PORT");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--scale", "gateway=2")))
+        .withMessageContaining("NAME=N");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--scale", "catalog=9")))
+        .withMessageContaining("at most 4");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--parallel", "0")))
         .withMessageContaining("positive number");

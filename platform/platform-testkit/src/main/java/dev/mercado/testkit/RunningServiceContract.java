@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What every running Mercado service answers, whatever its domain (R1, F3, F9): public liveness and
@@ -18,7 +19,12 @@ import org.springframework.beans.factory.annotation.Value;
  *
  * <p>Extend it from a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} test of the service.
  */
+@TestPropertySource(
+    properties = "mercado.health.details-token=" + RunningServiceContract.DETAILS_TOKEN)
 public abstract class RunningServiceContract {
+
+  /** The operators' token the contract's services run with. */
+  static final String DETAILS_TOKEN = "contract-details-token";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -57,7 +63,17 @@ public abstract class RunningServiceContract {
 
     assertThat(response.statusCode()).isEqualTo(200);
     if (ownsDatabase()) {
-      assertThat(response.body()).contains("\"db\"");
+      // the public view is the aggregate; the operators' token shows each check (R1)
+      assertThat(response.body()).doesNotContain("\"db\"");
+      HttpResponse<String> details =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                  .header("Authorization", "Bearer " + DETAILS_TOKEN)
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(details.body()).contains("\"db\"", "\"checkedAt\"", "\"durationMs\"");
     }
   }
 

@@ -23,6 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exclude checks never run in the background, by name or tag (default: the application's own
  *     liveness and readiness state, which cost nothing to read and must never be stale)
  * @param checks per-check settings by name: delay, period, timeout and tags
+ * @param detailsToken a request to {@code /actuator/health/**} that carries {@code Authorization:
+ *     Bearer <token>} sees every check with its status, duration, last run and error; everyone else
+ *     sees the aggregate only (with {@code management.endpoint.health.show-details:
+ *     when-authorized} and {@code roles: HEALTH_DETAILS}). Blank (the default): nobody sees
+ *     details. The launcher sets a fresh token per run; identity's tokens replace it (issue 5)
  */
 @ConfigurationProperties("mercado.health")
 public record HealthCheckProperties(
@@ -32,7 +37,11 @@ public record HealthCheckProperties(
     @DefaultValue("2s") Duration timeout,
     @DefaultValue("*") List<String> include,
     @DefaultValue({"livenessState", "readinessState", "ping"}) List<String> exclude,
-    Map<String, Check> checks) {
+    Map<String, Check> checks,
+    @DefaultValue("") String detailsToken) {
+
+  /** The role a request with the details token has. */
+  public static final String DETAILS_ROLE = "HEALTH_DETAILS";
 
   public HealthCheckProperties {
     checks = checks == null ? Map.of() : Map.copyOf(checks);

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,6 +29,9 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
 
+  /** Seconds a client should wait after a 503, as the services say it (platform-errors). */
+  static final String RETRY_AFTER_SECONDS = "5";
+
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
     Problem problem = problemFor(error);
@@ -44,6 +49,9 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
     }
     response.setStatusCode(problem.status());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
     String body =
         "{\"type\":\"about:blank\",\"title\":\""
             + json(problem.title())
@@ -66,6 +74,13 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
           HttpStatus.SERVICE_UNAVAILABLE,
           "Service unavailable",
           "The service behind this route is not reachable; try again later.");
+    }
+    if (error instanceof NotFoundException) {
+      // the load balancer found no instance whose readiness passes and that is not ejected
+      return new Problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "No instance of the service behind this route is ready; try again later.");
     }
     if (causedBy(error, TimeoutException.class)) {
       return new Problem(

@@ -38,10 +38,12 @@ class GatewayRoutingIT {
   @DynamicPropertySource
   static void routes(DynamicPropertyRegistry registry) throws IOException {
     registry.add(
-        "mercado.gateway.services.catalog",
+        "spring.cloud.discovery.client.simple.instances.catalog[0].uri",
         () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
     int closed = closedPort();
-    registry.add("mercado.gateway.services.orders", () -> "http://127.0.0.1:" + closed);
+    registry.add(
+        "spring.cloud.discovery.client.simple.instances.orders[0].uri",
+        () -> "http://127.0.0.1:" + closed);
   }
 
   @AfterAll
@@ -64,6 +66,7 @@ class GatewayRoutingIT {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.body()).contains("\"status\":503").doesNotContain("Exception");
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
   }
 
   @Test

@@ -1,0 +1,24 @@
+package dev.mercado.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HealthChecksTest {
+
+  @Test
+  void summarisesEveryCheckWithItsStatusAndDuration() {
+    String readiness =
+        "{\"status\":\"DOWN\",\"components\":{"
+            + "\"db\":{\"status\":\"DOWN\",\"details\":{\"error\":\"refused\",\"mode\":\"active\","
+            + "\"checkedAt\":\"2026-11-26T10:00:00Z\",\"durationMs\":2001}},"
+            + "\"readinessState\":{\"status\":\"UP\"}}}";
+
+    assertThat(HealthChecks.summary(readiness)).isEqualTo("db DOWN 2001ms, readinessState UP");
+  }
+
+  @Test
+  void saysDashWhenTheDocumentHasNoChecks() {
+    assertThat(HealthChecks.summary("{\"status\":\"UP\"}")).isEqualTo("-");
+  }
+}
