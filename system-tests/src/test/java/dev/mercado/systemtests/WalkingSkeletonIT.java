@@ -65,6 +65,10 @@ class WalkingSkeletonIT {
     for (String name : system.pids.keySet()) {
       assertThat(status.output()).containsPattern("(?m)^" + name + "\\s+\\S+\\s+\\S+\\s+UP");
     }
+    // R1: each service's checks, read from its detail view with the run's token
+    for (String service : List.of("catalog", "orders", "payments", "notifications")) {
+      assertThat(status.output()).containsPattern("(?m)^" + service + "\\s.*db UP \\d+ms");
+    }
   }
 
   @Test

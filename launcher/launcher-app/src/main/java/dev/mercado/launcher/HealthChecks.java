@@ -19,7 +19,12 @@ final class HealthChecks {
   /** The header every service of a run accepts for its health details. */
   static final String TOKEN_VARIABLE = "MERCADO_HEALTH_DETAILS_TOKEN";
 
-  private static final Pattern COMPONENT = Pattern.compile("\"(\\w+)\":\\{\"status\":\"(\\w+)\"");
+  /** A component, with its details before or after its status (Actuator writes them first). */
+  private static final Pattern COMPONENT =
+      Pattern.compile(
+          "\"(\\w+)\":\\{(?:\"details\":\\{([^{}]*)\\},)?\"status\":\"(\\w+)\""
+              + "(?:,\"details\":\\{([^{}]*)\\})?");
+
   private static final Pattern DURATION = Pattern.compile("\"durationMs\":(\\d+)");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,19 +53,13 @@ final class HealthChecks {
     if (components < 0) {
       return "-";
     }
-    String rest = health.substring(components);
-    Matcher matcher = COMPONENT.matcher(rest);
-    List<int[]> starts = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    while (matcher.find()) {
-      starts.add(new int[] {matcher.start(), matcher.end()});
-      names.add(matcher.group(1) + " " + matcher.group(2));
-    }
+    Matcher matcher = COMPONENT.matcher(health.substring(components));
     List<String> checks = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : rest.length();
-      Matcher duration = DURATION.matcher(rest.substring(starts.get(i)[1], end));
-      checks.add(duration.find() ? names.get(i) + " " + duration.group(1) + "ms" : names.get(i));
+    while (matcher.find()) {
+      String details = matcher.group(2) != null ? matcher.group(2) : matcher.group(4);
+      Matcher duration = DURATION.matcher(details == null ? "" : details);
+      String check = matcher.group(1) + " " + matcher.group(3);
+      checks.add(duration.find() ? check + " " + duration.group(1) + "ms" : check);
     }
     return checks.isEmpty() ? "-" : String.join(", ", checks);
   }

@@ -18,6 +18,16 @@ class HealthChecksTest {
   }
 
   @Test
+  void readsDetailsWrittenBeforeTheStatusAsActuatorDoes() {
+    String readiness =
+        "{\"components\":{\"db\":{\"details\":{\"database\":\"PostgreSQL\",\"mode\":\"active\","
+            + "\"durationMs\":3},\"status\":\"UP\"},\"readinessState\":{\"details\":"
+            + "{\"durationMs\":0},\"status\":\"UP\"}},\"status\":\"UP\"}";
+
+    assertThat(HealthChecks.summary(readiness)).isEqualTo("db UP 3ms, readinessState UP 0ms");
+  }
+
+  @Test
   void saysDashWhenTheDocumentHasNoChecks() {
     assertThat(HealthChecks.summary("{\"status\":\"UP\"}")).isEqualTo("-");
   }
