@@ -90,6 +90,12 @@ class WalkingSkeletonIT {
               }
             });
     assertThat(status(system.probes.get("gateway"))).isEqualTo(200);
+    // R1: liveness is the process alone; a database outage must not get services restarted
+    for (String service : owners) {
+      assertThat(status(system.urls.get(service) + "/actuator/health/liveness"))
+          .as(service + " liveness")
+          .isEqualTo(200);
+    }
     HttpResponse<String> unavailable = get(system.urls.get("gateway") + "/api/v1/catalog/products");
     assertThat(unavailable.statusCode()).isEqualTo(503);
     assertThat(unavailable.headers().firstValue("Content-Type"))
