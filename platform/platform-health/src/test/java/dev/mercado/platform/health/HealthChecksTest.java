@@ -8,6 +8,8 @@ import dev.mercado.platform.health.internal.PassiveCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ class HealthChecksTest {
       runs.incrementAndGet();
       if (hangs.get()) {
         try {
-          Thread.sleep(10_000);
+          // a dependency that never answers, until the check's timeout interrupts it
+          new CountDownLatch(1).await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -153,7 +156,7 @@ class HealthChecksTest {
         .withPropertyValues("mercado.health.period=10s", "mercado.health.checks.mail.period=200ms")
         .run(
             context -> {
-              Thread.sleep(1_100);
+              await().atMost(Duration.ofSeconds(5)).until(() -> mailServer.runs.get() >= 4);
 
               assertThat(database.runs.get()).isEqualTo(1);
               assertThat(mailServer.runs.get()).isBetween(4, 7);

@@ -53,6 +53,7 @@ final class MailApi extends JsonEndpoint {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("status", "UP");
     json.put("smtp", smtp.isOpen() ? "UP" : "DOWN");
+    json.put("stalledConnections", smtp.stalledConnections());
     return Reply.json(200, json);
   }
 

@@ -149,6 +149,11 @@ final class SmtpListener {
     return server != null;
   }
 
+  /** How many connections the stalled port holds without a word (0 unless stalled). */
+  synchronized int stalledConnections() {
+    return blackhole == null ? 0 : blackhole.held.size();
+  }
+
   /** Accepts connections and holds them, silent, until closed. */
   private static final class Blackhole extends Thread {
 

@@ -134,6 +134,7 @@ class MailServerIT {
       socket.setSoTimeout(500);
       assertThat(catchThrowable(() -> socket.getInputStream().read()))
           .isInstanceOf(java.net.SocketTimeoutException.class);
+      assertThat(json(api("GET", "/health", null)).path("stalledConnections").asInt()).isEqualTo(1);
     }
 
     // when

@@ -111,7 +111,7 @@ class EmailNotificationsIT {
     KafkaRecords.send(OrdersTopics.ORDER_CANCELLED, event);
 
     awaitNotification(order, "SENT");
-    Thread.sleep(1_500);
+    stillOneMailFor(order, Duration.ofMillis(1_500));
     assertThat(mails(order)).hasSize(1);
     assertThat(notifications(order)).hasSize(1);
   }
@@ -127,7 +127,7 @@ class EmailNotificationsIT {
     publishTask(task, order);
     publishTask(task, order);
 
-    Thread.sleep(1_500);
+    stillOneMailFor(order, Duration.ofMillis(1_500));
     assertThat(mails(order)).hasSize(1);
     assertThat(awaitNotification(order, "SENT").get("attempts").asInt()).isEqualTo(1);
   }
@@ -152,7 +152,7 @@ class EmailNotificationsIT {
     listeners.start();
 
     awaitNotification(order, "SENT");
-    Thread.sleep(1_000);
+    stillOneMailFor(order, Duration.ofMillis(1_000));
     assertThat(mails(order)).hasSize(1);
   }
 
@@ -178,7 +178,7 @@ class EmailNotificationsIT {
     assertThat(mapper.readTree(redriven).get("redriven").asInt()).isGreaterThanOrEqualTo(1);
     JsonNode sent = awaitNotification(order, "SENT");
     assertThat(sent.get("attempts").asInt()).isEqualTo(1);
-    Thread.sleep(1_000);
+    stillOneMailFor(order, Duration.ofMillis(1_000));
     assertThat(mails(order)).hasSize(1);
     assertThat(actuator("GET", "/actuator/deadletters/" + dlq)).doesNotContain(order.toString());
   }
@@ -204,7 +204,9 @@ class EmailNotificationsIT {
                     .single(),
             unsent -> unsent == 0);
     // the one worker (prefetch 3) is stuck on the first task until the SMTP timeout (15 s)
-    Thread.sleep(1_000);
+    await("the worker stuck in SMTP")
+        .atMost(WAIT)
+        .until(() -> mailServerHealth().get("stalledConnections").asInt() >= 1);
 
     // a second consumer without a prefetch limit gets everything the first one was not given
     int others;
@@ -221,6 +223,23 @@ class EmailNotificationsIT {
     for (UUID order : orders) {
       awaitNotification(order, "SENT", "DEAD");
     }
+  }
+
+  /** No second e-mail shows up for {@code order} within {@code window}. */
+  private static void stillOneMailFor(UUID order, Duration window) {
+    await("still one e-mail about " + order)
+        .during(window)
+        .atMost(window.plus(WAIT))
+        .until(() -> mails(order).size() == 1);
+  }
+
+  private static JsonNode mailServerHealth() throws Exception {
+    return mapper.readTree(
+        http.send(
+                HttpRequest.newBuilder(URI.create(Infrastructure.mailServer().apiUrl() + "/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   private static CloudEvent confirmed(UUID order) {
