@@ -129,22 +129,19 @@ public class OutboxAutoConfiguration {
 
     @Bean
     AmqpOutboxTransport amqpOutboxTransport(ObjectProvider<CachingConnectionFactory> services) {
-      return new AmqpOutboxTransport(
-          () -> {
-            CachingConnectionFactory service = services.getIfAvailable();
-            if (service == null) {
-              return null;
-            }
-            CachingConnectionFactory confirming =
-                new CachingConnectionFactory(service.getRabbitConnectionFactory());
-            confirming.setAddresses(service.getHost() + ":" + service.getPort());
-            confirming.setPublisherConfirmType(ConfirmType.CORRELATED);
-            confirming.setPublisherReturns(true);
-            confirming.setConnectionNameStrategy(factory -> "outbox-relay");
-            RabbitTemplate template = new RabbitTemplate(confirming);
-            template.setMandatory(true);
-            return template;
-          });
+      CachingConnectionFactory service = services.getIfAvailable();
+      if (service == null) {
+        return new AmqpOutboxTransport(null);
+      }
+      CachingConnectionFactory confirming =
+          new CachingConnectionFactory(service.getRabbitConnectionFactory());
+      confirming.setAddresses(service.getHost() + ":" + service.getPort());
+      confirming.setPublisherConfirmType(ConfirmType.CORRELATED);
+      confirming.setPublisherReturns(true);
+      confirming.setConnectionNameStrategy(factory -> "outbox-relay");
+      RabbitTemplate template = new RabbitTemplate(confirming);
+      template.setMandatory(true);
+      return new AmqpOutboxTransport(template);
     }
   }
 }

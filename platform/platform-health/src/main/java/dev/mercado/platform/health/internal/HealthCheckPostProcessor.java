@@ -38,6 +38,7 @@ public final class HealthCheckPostProcessor
   private BeanFactory beans;
   private ScheduledExecutorService scheduler;
   private ExecutorService runners;
+  private volatile MeterRegistry meters;
 
   @Override
   public void setEnvironment(Environment environment) {
@@ -64,7 +65,7 @@ public final class HealthCheckPostProcessor
             indicator,
             properties.scheduleOf(name).timeout(),
             runners(),
-            () -> beans.getBeanProvider(MeterRegistry.class).getIfAvailable(),
+            this::meters,
             Clock.systemUTC());
     if (!properties.runsInBackground(name)) {
       return new PassiveCheck(runner);
@@ -73,6 +74,16 @@ public final class HealthCheckPostProcessor
     active.add(check);
     check.start(scheduler());
     return check;
+  }
+
+  /** The service's registry, looked up once it exists rather than at every check. */
+  private MeterRegistry meters() {
+    MeterRegistry found = meters;
+    if (found == null) {
+      found = beans.getBeanProvider(MeterRegistry.class).getIfAvailable();
+      meters = found;
+    }
+    return found;
   }
 
   private synchronized ExecutorService runners() {

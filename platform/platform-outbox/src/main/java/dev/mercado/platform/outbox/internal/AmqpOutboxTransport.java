@@ -3,7 +3,6 @@ package dev.mercado.platform.outbox.internal;
 import dev.mercado.platform.events.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -23,11 +22,11 @@ public final class AmqpOutboxTransport implements OutboxTransport {
   private final RabbitTemplate rabbit;
 
   /**
-   * @param rabbit makes a template on a connection factory with correlated publisher confirms and
-   *     returns, and {@code mandatory} set; or returns null when the service has no AMQP broker
+   * @param rabbit a template on a connection factory with correlated publisher confirms and
+   *     returns, and {@code mandatory} set; null when the service has no AMQP broker
    */
-  public AmqpOutboxTransport(Supplier<RabbitTemplate> rabbit) {
-    this.rabbit = rabbit.get();
+  public AmqpOutboxTransport(RabbitTemplate rabbit) {
+    this.rabbit = rabbit;
   }
 
   @Override
