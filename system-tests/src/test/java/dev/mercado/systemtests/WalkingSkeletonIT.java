@@ -115,6 +115,18 @@ class WalkingSkeletonIT {
                 assertThat(status(system.probes.get(service))).as(service).isEqualTo(200);
               }
             });
+    // the gateway sees an instance ready again at its next readiness probe (every 2 s): until
+    // then it still answers 503 for that service, so wait for every route, not only catalog's
+    await("the gateway routes to every service again")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              for (String service : owners) {
+                assertThat(status(system.urls.get("gateway") + "/api/v1/" + service + "/"))
+                    .as(service + " through the gateway")
+                    .isNotEqualTo(503);
+              }
+            });
     assertThat(get(system.urls.get("gateway") + "/api/v1/catalog/products").statusCode())
         .isEqualTo(200);
   }
