@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +74,18 @@ final class Shop {
 
   HttpResponse<String> place(String key, String customer, UUID product, int quantity, String card)
       throws Exception {
+    return place(key, customer, product, quantity, card, Map.of());
+  }
+
+  /** Places an order with extra request headers, e.g. a W3C {@code traceparent}. */
+  HttpResponse<String> place(
+      String key,
+      String customer,
+      UUID product,
+      int quantity,
+      String card,
+      Map<String, String> headers)
+      throws Exception {
     return send(
         "POST",
         "/api/v1/orders",
@@ -85,7 +98,8 @@ final class Shop {
             + "}],\"cardToken\":\""
             + card
             + "\"}",
-        key);
+        key,
+        headers);
   }
 
   String status(String orderId) throws Exception {
@@ -156,8 +170,15 @@ final class Shop {
 
   private HttpResponse<String> send(String method, String path, String body, String key)
       throws Exception {
+    return send(method, path, body, key, Map.of());
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, String body, String key, Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(15));
+    headers.forEach(request::header);
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param parallelism how many processes of one stage start at once
  * @param scale instances per service ({@code --scale catalog=2}; 1 when absent): the first is named
  *     after the service, the others {@code <service>-2}, {@code <service>-3}, on free ports
+ * @param traceSampling the share of requests traced, 0 to 1 (default 1: every request)
  */
 record Settings(
     Path repository,
@@ -29,7 +30,8 @@ record Settings(
     boolean freePorts,
     Map<String, Integer> servicePorts,
     int parallelism,
-    Map<String, Integer> scale) {
+    Map<String, Integer> scale,
+    double traceSampling) {
 
   /** The highest {@code --scale} a service may get: every instance is a JVM on two cores. */
   static final int MAX_INSTANCES = 4;
@@ -64,6 +66,7 @@ record Settings(
         --scale NAME=N           run N instances of a service (repeatable, at most 4); the gateway
                                  balances over the ready ones, e.g. --scale catalog=2
         --parallel N             processes of one stage started at once (default: CPU count)
+        --trace-sampling P       share of requests traced and sent to Zipkin, 0 to 1 (default 1)
         --home DIR               data, logs and run state (default: .mercado)
       """;
 
@@ -75,6 +78,7 @@ record Settings(
     boolean freePorts = false;
     Map<String, Integer> ports = new LinkedHashMap<>();
     Map<String, Integer> scale = new LinkedHashMap<>();
+    double traceSampling = 1.0;
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -112,6 +116,7 @@ record Settings(
           }
           scale.put(pair[0], instances);
         }
+        case "--trace-sampling" -> traceSampling = share(value(args, ++i, arg), arg);
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -124,7 +129,8 @@ record Settings(
         freePorts,
         Map.copyOf(ports),
         parallelism,
-        Map.copyOf(scale));
+        Map.copyOf(scale),
+        traceSampling);
   }
 
   private static String value(List<String> args, int index, String option) {
@@ -132,6 +138,18 @@ record Settings(
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args.get(index);
+  }
+
+  private static double share(String text, String option) {
+    try {
+      double value = Double.parseDouble(text);
+      if (value >= 0 && value <= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " needs a number from 0 to 1, not " + text);
   }
 
   private static int positive(String text, String option) {

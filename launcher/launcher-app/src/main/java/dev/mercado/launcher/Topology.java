@@ -113,6 +113,13 @@ final class Topology {
             ports.embedded("mail-smtp"),
             ports.embedded("mail-api"));
     infrastructure.add(mail);
+    TraceServer traces =
+        new TraceServer(
+            settings.repository(),
+            home.resolve("tmp"),
+            logs.resolve("zipkin.log"),
+            ports.embedded("zipkin"));
+    infrastructure.add(traces);
     String kafka;
     if (settings.externalKafka().isPresent()) {
       kafka = settings.externalKafka().get();
@@ -136,8 +143,9 @@ final class Topology {
     }
     List<Component> services = new ArrayList<>();
     Map<String, List<String>> instances = new LinkedHashMap<>();
+    Map<String, String> observability = observability(settings, traces);
     for (String name : DATABASE_OWNERS) {
-      Map<String, String> environment = new LinkedHashMap<>();
+      Map<String, String> environment = new LinkedHashMap<>(observability);
       environment.put(HealthChecks.TOKEN_VARIABLE, healthToken);
       environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
       if (name.equals("payments")) {
@@ -161,7 +169,8 @@ final class Topology {
     }
 
     // the edge: routes /api/v1/<service>/** to the ready instances of each service
-    Map<String, String> routes = Map.of("SPRING_APPLICATION_JSON", discoveryJson(instances));
+    Map<String, String> routes = new LinkedHashMap<>(observability);
+    routes.put("SPRING_APPLICATION_JSON", discoveryJson(instances));
     Component gateway =
         service(settings, "gateway", "gateway", servicePorts.get("gateway"), routes, null);
 
@@ -170,6 +179,17 @@ final class Topology {
             new Stage("infrastructure", infrastructure),
             new Stage("services", services),
             new Stage("edge", List.of(gateway))));
+  }
+
+  /**
+   * Every service exports its spans to the run's trace server and samples the share {@code
+   * --trace-sampling} asks for (platform-observability leaves export off otherwise).
+   */
+  private static Map<String, String> observability(Settings settings, TraceServer traces) {
+    return Map.of(
+        "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true",
+        "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", traces.spansEndpoint(),
+        "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", Double.toString(settings.traceSampling()));
   }
 
   private static int servicePort(Settings settings, String name) throws IOException {

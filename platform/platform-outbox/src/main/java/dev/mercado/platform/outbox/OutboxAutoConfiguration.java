@@ -7,9 +7,12 @@ import dev.mercado.platform.outbox.internal.KafkaOutboxTransport;
 import dev.mercado.platform.outbox.internal.OutboxMetrics;
 import dev.mercado.platform.outbox.internal.OutboxRelay;
 import dev.mercado.platform.outbox.internal.OutboxStore;
+import dev.mercado.platform.outbox.internal.OutboxTracing;
 import dev.mercado.platform.outbox.internal.OutboxTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +86,25 @@ public class OutboxAutoConfiguration {
         new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)));
   }
 
+  /** The trace context across the outbox (O2), when the service traces. */
+  @Bean
+  OutboxTracing outboxTracing(
+      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer current = tracer.getIfAvailable();
+    Propagator fields = propagator.getIfAvailable();
+    return current == null || fields == null
+        ? OutboxTracing.NONE
+        : new OutboxTracing(current, fields);
+  }
+
   @Bean
   OutboxRelay outboxRelay(
       OutboxStore store,
       List<OutboxTransport> transports,
       OutboxProperties properties,
       PlatformTransactionManager transactions,
-      ObjectProvider<MeterRegistry> registry) {
+      ObjectProvider<MeterRegistry> registry,
+      OutboxTracing tracing) {
     OutboxMetrics metrics = new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
     return new OutboxRelay(
         store,
@@ -97,7 +112,8 @@ public class OutboxAutoConfiguration {
         new TransactionTemplate(transactions),
         properties,
         metrics,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        tracing);
   }
 
   @Bean
@@ -105,6 +121,7 @@ public class OutboxAutoConfiguration {
       OutboxStore store,
       OutboxRelay relay,
       List<OutboxTransport> transports,
+      OutboxTracing tracing,
       @Value("${spring.application.name:application}") String application) {
     return new JdbcOutbox(
         store,
@@ -115,7 +132,8 @@ public class OutboxAutoConfiguration {
         transports.stream()
             .filter(OutboxTransport::available)
             .map(OutboxTransport::name)
-            .collect(Collectors.toSet()));
+            .collect(Collectors.toSet()),
+        tracing);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.mercado.platform.outbox.internal.KafkaOutboxTransport;
 import dev.mercado.platform.outbox.internal.OutboxMetrics;
 import dev.mercado.platform.outbox.internal.OutboxRelay;
 import dev.mercado.platform.outbox.internal.OutboxStore;
+import dev.mercado.platform.outbox.internal.OutboxTracing;
 import dev.mercado.testkit.Infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -197,7 +198,8 @@ class OutboxIT {
         transaction(),
         properties,
         new OutboxMetrics(new SimpleMeterRegistry()),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        OutboxTracing.NONE);
   }
 
   private long count() {

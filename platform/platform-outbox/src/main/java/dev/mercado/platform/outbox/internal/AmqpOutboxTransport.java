@@ -2,6 +2,7 @@ package dev.mercado.platform.outbox.internal;
 
 import dev.mercado.platform.events.CloudEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
@@ -40,7 +41,7 @@ public final class AmqpOutboxTransport implements OutboxTransport {
   }
 
   @Override
-  public CompletableFuture<?> send(OutboxStore.Row row) {
+  public CompletableFuture<?> send(OutboxStore.Row row, Map<String, String> headers) {
     if (rabbit == null) {
       throw new IllegalStateException("no AMQP connection factory for outbox row " + row.id());
     }
@@ -50,6 +51,7 @@ public final class AmqpOutboxTransport implements OutboxTransport {
     properties.setContentEncoding(StandardCharsets.UTF_8.name());
     properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
     properties.setHeader("subject", row.key());
+    headers.forEach(properties::setHeader);
     CorrelationData correlation = new CorrelationData(row.id().toString());
     rabbit.send(
         "",

@@ -23,9 +23,11 @@ public final class JdbcOutbox implements Outbox {
   private final String source;
   private final Clock clock;
   private final Set<String> transports;
+  private final OutboxTracing tracing;
 
   /**
    * @param transports the names of the transports the relay has
+   * @param tracing stores the appending transaction's trace context with each event
    */
   public JdbcOutbox(
       OutboxStore store,
@@ -33,13 +35,15 @@ public final class JdbcOutbox implements Outbox {
       CloudEventJson json,
       String source,
       Clock clock,
-      Set<String> transports) {
+      Set<String> transports,
+      OutboxTracing tracing) {
     this.store = store;
     this.relay = relay;
     this.json = json;
     this.source = source;
     this.clock = clock;
     this.transports = Set.copyOf(transports);
+    this.tracing = tracing;
   }
 
   @Override
@@ -63,7 +67,13 @@ public final class JdbcOutbox implements Outbox {
           "this service has no " + transport + " outbox transport; it has " + transports);
     }
     CloudEvent event = CloudEvent.create(source, type, subject, json.data(payload), clock);
-    store.insert(UUID.fromString(event.id()), transport, destination, subject, json.write(event));
+    store.insert(
+        UUID.fromString(event.id()),
+        transport,
+        destination,
+        subject,
+        json.write(event),
+        tracing.capture());
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override

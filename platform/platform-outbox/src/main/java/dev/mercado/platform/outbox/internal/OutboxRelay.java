@@ -44,6 +44,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private final OutboxProperties properties;
   private final OutboxMetrics metrics;
   private final Clock clock;
+  private final OutboxTracing tracing;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
   private volatile Thread thread;
@@ -56,7 +57,8 @@ public final class OutboxRelay implements SmartLifecycle {
       TransactionTemplate transactions,
       OutboxProperties properties,
       OutboxMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      OutboxTracing tracing) {
     this.store = store;
     this.transports = new LinkedHashMap<>();
     transports.forEach(transport -> this.transports.put(transport.name(), transport));
@@ -64,6 +66,7 @@ public final class OutboxRelay implements SmartLifecycle {
     this.properties = properties;
     this.metrics = metrics;
     this.clock = clock;
+    this.tracing = tracing;
   }
 
   /** Asks the relay to look for events now instead of at the next poll. */
@@ -101,9 +104,13 @@ public final class OutboxRelay implements SmartLifecycle {
         sends.add(CompletableFuture.failedFuture(known));
         continue;
       }
+      OutboxTracing.Publication publication = tracing.publishing(row);
       try {
-        sends.add(transport.send(row));
+        CompletableFuture<?> sent = transport.send(row, publication.headers());
+        sent.whenComplete((ack, failure) -> publication.end(failure));
+        sends.add(sent);
       } catch (RuntimeException e) {
+        publication.end(e);
         // the broker could not even be asked (no metadata, no connection): it is unreachable
         unreachable.put(row.transport(), e);
         sendFailure = sendFailure == null ? e : sendFailure;

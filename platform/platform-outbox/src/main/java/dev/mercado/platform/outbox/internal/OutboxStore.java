@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class OutboxStore {
 
-  /** One stored event. {@code position} orders events; it grows with every append. */
+  /**
+   * One stored event. {@code position} orders events; it grows with every append. {@code
+   * traceContext} holds the propagation fields of the appending transaction's trace, or null.
+   */
   public record Row(
       long position,
       UUID id,
@@ -21,7 +24,8 @@ public final class OutboxStore {
       String topic,
       String key,
       String payload,
-      Instant createdAt) {}
+      Instant createdAt,
+      String traceContext) {}
 
   /** How many events wait, and since when. */
   public record Backlog(long size, Duration oldestAge) {}
@@ -50,6 +54,8 @@ public final class OutboxStore {
             "ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS transport text NOT NULL"
                 + " DEFAULT 'kafka'")
         .update();
+    // added with tracing (O3): the appending transaction's trace context, continued by the relay
+    jdbc.sql("ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS trace_context text").update();
     jdbc.sql(
             "CREATE INDEX IF NOT EXISTS outbox_message_unsent ON outbox_message (position)"
                 + " WHERE sent_at IS NULL")
@@ -64,11 +70,13 @@ public final class OutboxStore {
         .update();
   }
 
-  void insert(UUID id, String transport, String topic, String key, String payload) {
+  void insert(
+      UUID id, String transport, String topic, String key, String payload, String traceContext) {
     jdbc.sql(
-            "INSERT INTO outbox_message (id, transport, topic, message_key, payload)"
-                + " VALUES (?, ?, ?, ?, ?)")
-        .params(id, transport, topic, key, payload)
+            "INSERT INTO outbox_message"
+                + " (id, transport, topic, message_key, payload, trace_context)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+        .params(id, transport, topic, key, payload, traceContext)
         .update();
   }
 
@@ -87,7 +95,8 @@ public final class OutboxStore {
                 ORDER BY position
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            SELECT m.position, m.id, m.transport, m.topic, m.message_key, m.payload, m.created_at
+            SELECT m.position, m.id, m.transport, m.topic, m.message_key, m.payload, m.created_at,
+                   m.trace_context
             FROM outbox_message m JOIN batch b ON b.position = m.position
             WHERE NOT EXISTS (
                 SELECT 1 FROM outbox_message e
@@ -105,7 +114,8 @@ public final class OutboxStore {
                     row.getString("topic"),
                     row.getString("message_key"),
                     row.getString("payload"),
-                    row.getTimestamp("created_at").toInstant()))
+                    row.getTimestamp("created_at").toInstant(),
+                    row.getString("trace_context")))
         .list();
   }
 

@@ -1,5 +1,6 @@
 package dev.mercado.platform.outbox.internal;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,9 +21,10 @@ public interface OutboxTransport {
    * Starts publishing one row; the future completes when the broker has taken responsibility for it
    * (Kafka acknowledgement, AMQP publisher confirm) and fails otherwise.
    *
+   * @param headers the trace context to send as message headers (may be empty)
    * @throws RuntimeException if the broker cannot even be asked (it is unreachable)
    */
-  CompletableFuture<?> send(OutboxStore.Row row);
+  CompletableFuture<?> send(OutboxStore.Row row, Map<String, String> headers);
 
   /** Pushes out whatever {@link #send} buffered. */
   void flush();

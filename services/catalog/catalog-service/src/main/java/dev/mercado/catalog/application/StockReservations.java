@@ -13,7 +13,10 @@ import dev.mercado.catalog.domain.Reservation;
 import dev.mercado.catalog.domain.ReservationLine;
 import dev.mercado.catalog.domain.ReservationRepository;
 import dev.mercado.catalog.domain.StockMovement;
+import dev.mercado.platform.observability.Committed;
 import dev.mercado.platform.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -47,13 +50,19 @@ public class StockReservations {
   private final ReservationRepository reservations;
   private final Outbox outbox;
   private final Clock clock;
+  private final MeterRegistry registry;
 
   StockReservations(
-      ProductRepository products, ReservationRepository reservations, Outbox outbox, Clock clock) {
+      ProductRepository products,
+      ReservationRepository reservations,
+      Outbox outbox,
+      Clock clock,
+      MeterRegistry registry) {
     this.products = products;
     this.reservations = reservations;
     this.outbox = outbox;
     this.clock = clock;
+    this.registry = registry;
   }
 
   /**
@@ -81,6 +90,16 @@ public class StockReservations {
     }
     movement.products().forEach(products::update);
     answerReservation(movement.reservation());
+    String outcome = movement.reservation().rejection().isPresent() ? "rejected" : "reserved";
+    log.info("order {} stock {}", orderId, outcome);
+    Committed.afterCommit(
+        () ->
+            Counter.builder("mercado.catalog.stock.reservations")
+                .description("orders' stock reservations decided, by outcome (O1)")
+                .baseUnit("reservations")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment());
   }
 
   /**

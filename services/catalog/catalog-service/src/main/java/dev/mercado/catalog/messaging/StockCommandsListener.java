@@ -12,6 +12,8 @@ import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.platform.events.InvalidCloudEventException;
 import dev.mercado.platform.inbox.Inbox;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,22 +34,31 @@ class StockCommandsListener {
 
   private final Inbox inbox;
   private final StockReservations reservations;
+  private final ObservationRegistry observations;
   private final CloudEventJson json = new CloudEventJson();
 
-  StockCommandsListener(Inbox inbox, StockReservations reservations) {
+  StockCommandsListener(
+      Inbox inbox, StockReservations reservations, ObservationRegistry observations) {
     this.inbox = inbox;
     this.reservations = reservations;
+    this.observations = observations;
   }
 
   @KafkaListener(topics = OrdersTopics.RESERVE_STOCK)
   void onReserveStock(ConsumerRecord<String, String> record) {
-    inbox.receive(
-        CONSUMER,
-        record,
-        event -> {
-          ReserveStockCommand command = json.data(event, ReserveStockCommand.class);
-          reservations.reserve(orderId(event, command.orderId()), lines(event, command.lines()));
-        });
+    // the reservation's own span and timer, around dedup, row locks and commit (O3)
+    Observation.createNotStarted("mercado.catalog.stock.reservation", observations)
+        .contextualName("reserve stock")
+        .observe(
+            () ->
+                inbox.receive(
+                    CONSUMER,
+                    record,
+                    event -> {
+                      ReserveStockCommand command = json.data(event, ReserveStockCommand.class);
+                      reservations.reserve(
+                          orderId(event, command.orderId()), lines(event, command.lines()));
+                    }));
   }
 
   @KafkaListener(topics = OrdersTopics.RELEASE_STOCK)

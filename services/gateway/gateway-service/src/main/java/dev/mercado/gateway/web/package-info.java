@@ -1,2 +1,5 @@
-/** How the gateway answers when it cannot route: RFC 9457 problem details, never a stack trace. */
+/**
+ * The gateway's own answers and records: RFC 9457 problem details when it cannot route (never a
+ * stack trace), and one access-log line per request.
+ */
 package dev.mercado.gateway.web;

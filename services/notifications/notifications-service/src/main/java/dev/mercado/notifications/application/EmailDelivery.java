@@ -83,6 +83,7 @@ public class EmailDelivery {
     try {
       mailer.send(notification, properties.from());
       notifications.update(notification.sent(clock.instant()));
+      log.info("e-mail {} about order {} sent", taskId, notification.orderId());
       return Outcome.SENT;
     } catch (Mailer.MailFailure e) {
       Instant retryAt =

@@ -6,7 +6,11 @@ import dev.mercado.notifications.api.NotificationsQueues;
 import dev.mercado.notifications.application.EmailDelivery;
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.platform.observability.Correlation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.BaggageInScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -27,11 +31,19 @@ class EmailTaskListener {
 
   private final EmailDelivery delivery;
   private final MeterRegistry meters;
+  private final ObservationRegistry observations;
+  private final Correlation correlation;
   private final CloudEventJson json = new CloudEventJson();
 
-  EmailTaskListener(EmailDelivery delivery, MeterRegistry meters) {
+  EmailTaskListener(
+      EmailDelivery delivery,
+      MeterRegistry meters,
+      ObservationRegistry observations,
+      Correlation correlation) {
     this.delivery = delivery;
     this.meters = meters;
+    this.observations = observations;
+    this.correlation = correlation;
   }
 
   @RabbitListener(queues = NotificationsQueues.EMAIL_TASKS, ackMode = "MANUAL")
@@ -49,8 +61,12 @@ class EmailTaskListener {
       return;
     }
     EmailDelivery.Outcome outcome;
-    try {
-      outcome = delivery.deliver(task.taskId());
+    // the delivery's own span and timer: row lock, SMTP conversation and commit (O3)
+    Observation delivering =
+        Observation.createNotStarted("mercado.notifications.email.delivery", observations)
+            .contextualName("deliver e-mail");
+    try (BaggageInScope order = correlation.order(String.valueOf(task.orderId()))) {
+      outcome = delivering.observe(() -> delivery.deliver(task.taskId()));
     } catch (RuntimeException e) {
       // the database is unreachable or similar: give the task back, after a pause so that an
       // outage does not become a hot redelivery loop

@@ -9,6 +9,8 @@ import dev.mercado.orders.domain.OrderRepository;
 import dev.mercado.orders.domain.ProductCopies;
 import dev.mercado.orders.domain.ProductCopy;
 import dev.mercado.orders.domain.SagaAction;
+import dev.mercado.platform.observability.Correlation;
+import io.micrometer.tracing.BaggageInScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Checkout {
 
+  private static final Logger log = LoggerFactory.getLogger(Checkout.class);
+
   /** The order, and whether it was placed by an earlier request with the same key. */
   public record Placement(Order order, boolean replayed) {}
 
@@ -42,6 +48,8 @@ public class Checkout {
   private final SagaMessages messages;
   private final OrdersProperties properties;
   private final Clock clock;
+  private final OrderMetrics metrics;
+  private final Correlation correlation;
 
   Checkout(
       OrderRepository orders,
@@ -49,18 +57,29 @@ public class Checkout {
       IdempotencyKeys keys,
       SagaMessages messages,
       OrdersProperties properties,
-      Clock clock) {
+      Clock clock,
+      OrderMetrics metrics,
+      Correlation correlation) {
     this.orders = orders;
     this.products = products;
     this.keys = keys;
     this.messages = messages;
     this.properties = properties;
     this.clock = clock;
+    this.metrics = metrics;
+    this.correlation = correlation;
   }
 
   @Transactional
   public Placement place(String idempotencyKey, PlaceOrder request) {
     OrderId id = OrderId.random();
+    // from here on, logs, spans and every message of this order carry its id (O2, O3)
+    try (BaggageInScope order = correlation.order(id.toString())) {
+      return place(id, idempotencyKey, request);
+    }
+  }
+
+  private Placement place(OrderId id, String idempotencyKey, PlaceOrder request) {
     String hash = sha256(request.canonical());
     Optional<IdempotencyKeys.Use> earlier = keys.claim(idempotencyKey, hash, id);
     if (earlier.isPresent()) {
@@ -83,6 +102,8 @@ public class Checkout {
     messages.placed(order);
     messages.transitions(order, order.history());
     messages.actions(order, List.of(SagaAction.RESERVE_STOCK));
+    metrics.placed();
+    log.info("order {} placed: {} line(s), total {}", id, order.lines().size(), order.total());
     return new Placement(order, false);
   }
 

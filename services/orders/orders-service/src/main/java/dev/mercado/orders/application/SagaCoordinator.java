@@ -28,13 +28,19 @@ public class SagaCoordinator {
   private final SagaMessages messages;
   private final OrdersProperties properties;
   private final Clock clock;
+  private final OrderMetrics metrics;
 
   SagaCoordinator(
-      OrderRepository orders, SagaMessages messages, OrdersProperties properties, Clock clock) {
+      OrderRepository orders,
+      SagaMessages messages,
+      OrdersProperties properties,
+      Clock clock,
+      OrderMetrics metrics) {
     this.orders = orders;
     this.messages = messages;
     this.properties = properties;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Applies {@code event} to the order's saga; an unknown order is logged and ignored. */
@@ -71,7 +77,17 @@ public class SagaCoordinator {
     }
     orders.update(order);
     List<Transition> history = order.history();
-    messages.transitions(order, history.subList(before, history.size()));
+    List<Transition> taken = history.subList(before, history.size());
+    taken.forEach(
+        transition ->
+            log.info(
+                "order {} {} -> {} on {}",
+                order.id(),
+                transition.from(),
+                transition.to(),
+                event.getClass().getSimpleName()));
+    messages.transitions(order, taken);
     messages.actions(order, actions);
+    actions.forEach(action -> metrics.finished(action, order.total()));
   }
 }

@@ -11,6 +11,10 @@ import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.platform.events.InvalidCloudEventException;
 import dev.mercado.platform.inbox.Inbox;
+import dev.mercado.platform.observability.Correlation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.BaggageInScope;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,11 +29,19 @@ class SagaListener {
 
   private final Inbox inbox;
   private final SagaCoordinator saga;
+  private final Correlation correlation;
+  private final ObservationRegistry observations;
   private final CloudEventJson json = new CloudEventJson();
 
-  SagaListener(Inbox inbox, SagaCoordinator saga) {
+  SagaListener(
+      Inbox inbox,
+      SagaCoordinator saga,
+      Correlation correlation,
+      ObservationRegistry observations) {
     this.inbox = inbox;
     this.saga = saga;
+    this.correlation = correlation;
+    this.observations = observations;
   }
 
   @KafkaListener(
@@ -42,10 +54,20 @@ class SagaListener {
       },
       groupId = "orders")
   void on(ConsumerRecord<String, String> record) {
-    inbox.receive(
-        "orders",
-        record,
-        event -> saga.on(new OrderId(UUID.fromString(event.subject())), sagaEvent(event)));
+    // one span (and timer mercado.saga.step) per step, around dedup, transition and commit (O3)
+    try (BaggageInScope order = correlation.order(record.key())) {
+      Observation.createNotStarted("mercado.saga.step", observations)
+          .contextualName("saga " + record.topic())
+          .lowCardinalityKeyValue("step", record.topic())
+          .observe(
+              () ->
+                  inbox.receive(
+                      "orders",
+                      record,
+                      event ->
+                          saga.on(
+                              new OrderId(UUID.fromString(event.subject())), sagaEvent(event))));
+    }
   }
 
   private SagaEvent sagaEvent(CloudEvent event) {

@@ -9,10 +9,17 @@ import dev.mercado.payments.domain.Payment;
 import dev.mercado.payments.domain.PaymentProvider;
 import dev.mercado.payments.domain.PaymentRepository;
 import dev.mercado.payments.domain.PaymentStatus;
+import dev.mercado.platform.observability.Committed;
 import dev.mercado.platform.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,17 +34,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
 
+  private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
   /** Decline reason when the provider could not be reached within the retry budget. */
   public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
 
   private final PaymentRepository payments;
   private final PaymentProvider provider;
   private final Outbox outbox;
+  private final ObservationRegistry observations;
+  private final MeterRegistry registry;
 
-  Payments(PaymentRepository payments, PaymentProvider provider, Outbox outbox) {
+  Payments(
+      PaymentRepository payments,
+      PaymentProvider provider,
+      Outbox outbox,
+      ObservationRegistry observations,
+      MeterRegistry registry) {
     this.payments = payments;
     this.provider = provider;
     this.outbox = outbox;
+    this.observations = observations;
+    this.registry = registry;
   }
 
   @Transactional
@@ -47,9 +65,18 @@ public class Payments {
       answer(existing.get());
       return;
     }
+    // the provider call's own span and timer, retries included; each HTTP attempt is a child (O3)
     PaymentProvider.Outcome outcome =
-        provider.authorize(
-            command.orderId(), command.amount(), command.currency(), command.cardToken());
+        Observation.createNotStarted("mercado.payments.provider.call", observations)
+            .contextualName("provider authorize")
+            .lowCardinalityKeyValue("operation", "authorize")
+            .observe(
+                () ->
+                    provider.authorize(
+                        command.orderId(),
+                        command.amount(),
+                        command.currency(),
+                        command.cardToken()));
     UUID id = UUID.randomUUID();
     Payment payment;
     if (outcome instanceof PaymentProvider.Authorized authorized) {
@@ -79,6 +106,32 @@ public class Payments {
     }
     payments.insert(payment);
     answer(payment);
+    counted(payment);
+  }
+
+  /** {@code mercado.payments.authorizations{outcome}}, and declines by reason (O1). */
+  private void counted(Payment payment) {
+    boolean authorized = payment.status() == PaymentStatus.AUTHORIZED;
+    log.info(
+        "order {} payment {}{}",
+        payment.orderId(),
+        payment.status(),
+        authorized ? "" : " (" + payment.declineReason() + ")");
+    Committed.afterCommit(
+        () -> {
+          Counter.builder("mercado.payments.authorizations")
+              .description("payment authorizations decided, by outcome")
+              .tag("outcome", authorized ? "authorized" : "declined")
+              .register(registry)
+              .increment();
+          if (!authorized) {
+            Counter.builder("mercado.payments.declines")
+                .description("payments declined, by reason")
+                .tag("reason", payment.declineReason())
+                .register(registry)
+                .increment();
+          }
+        });
   }
 
   /**

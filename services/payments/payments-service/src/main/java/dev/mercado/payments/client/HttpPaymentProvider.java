@@ -32,14 +32,17 @@ class HttpPaymentProvider implements PaymentProvider {
   private final RestClient http;
   private final PaymentsProperties properties;
 
-  HttpPaymentProvider(PaymentsProperties properties) {
+  /**
+   * @param builder Spring Boot's builder: observed, so every call to the provider is a client span
+   *     and carries the trace context (O3)
+   */
+  HttpPaymentProvider(PaymentsProperties properties, RestClient.Builder builder) {
     this.properties = properties;
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
             HttpClient.newBuilder().connectTimeout(properties.providerTimeout()).build());
     requests.setReadTimeout(properties.providerTimeout());
-    this.http =
-        RestClient.builder().baseUrl(properties.providerUrl()).requestFactory(requests).build();
+    this.http = builder.baseUrl(properties.providerUrl()).requestFactory(requests).build();
   }
 
   /** One answer of the provider: its status and JSON body. */
