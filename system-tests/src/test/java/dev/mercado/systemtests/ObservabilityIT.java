@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,6 +135,44 @@ class ObservabilityIT {
                           "orders", "mercado_orders_finished_orders_total{outcome=\"confirmed\""))
                   .isGreaterThanOrEqualTo(confirmedBefore + 1);
             });
+  }
+
+  /**
+   * O1: every metric a dashboard or an alert rule queries is exported by a running service (runs
+   * after CheckoutJourneyIT, whose declined and cancelled orders register the lazily created
+   * series).
+   */
+  @Test
+  void dashboardsAndAlertsQueryOnlyMetricsTheServicesExport() throws Exception {
+    Set<String> exported = new HashSet<>();
+    for (String service : SERVICES) {
+      exported.addAll(exportedMetrics(service));
+    }
+    Path assets = RunningSystem.REPOSITORY.resolve("deploy/observability");
+    Set<String> queried =
+        new TreeSet<>(ObservabilityAssets.dashboardMetrics(assets.resolve("dashboards")));
+    queried.addAll(ObservabilityAssets.ruleMetrics(assets.resolve("rules/mercado.yml")));
+    queried.removeAll(ObservabilityAssets.SCRAPE_SERIES);
+
+    assertThat(queried).isNotEmpty();
+    assertThat(queried)
+        .as("metrics queried by deploy/observability but exported by no service")
+        .allSatisfy(metric -> assertThat(exported).contains(metric));
+  }
+
+  private static Set<String> exportedMetrics(String service) throws Exception {
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(system.urls.get(service) + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    return page.body()
+        .lines()
+        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+        .map(line -> line.split("[{ ]", 2)[0])
+        .collect(Collectors.toSet());
   }
 
   private static byte[] random(int bytes) {
