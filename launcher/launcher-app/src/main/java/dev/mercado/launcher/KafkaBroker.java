@@ -101,11 +101,19 @@ public final class KafkaBroker extends OsProcess {
     return Map.of();
   }
 
-  /** A KRaft cluster id: 16 random bytes, URL-safe Base64 without padding. */
-  private static String clusterId() {
-    UUID uuid = UUID.randomUUID();
-    ByteBuffer bytes = ByteBuffer.allocate(16);
-    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  /**
+   * A KRaft cluster id: 16 random bytes, URL-safe Base64 without padding, never starting with
+   * {@code -} (StorageTool would read it as an option and fail: 1 start in 64 did, until this
+   * check; Kafka's own {@code Uuid.randomUuid()} skips such ids the same way).
+   */
+  static String clusterId() {
+    String id;
+    do {
+      UUID uuid = UUID.randomUUID();
+      ByteBuffer bytes = ByteBuffer.allocate(16);
+      bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+      id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    } while (id.startsWith("-"));
+    return id;
   }
 }

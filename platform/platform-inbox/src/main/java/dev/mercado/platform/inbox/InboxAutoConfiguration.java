@@ -6,6 +6,8 @@ import dev.mercado.platform.inbox.internal.DeadLettersEndpoint;
 import dev.mercado.platform.inbox.internal.InboxCleanup;
 import dev.mercado.platform.inbox.internal.JdbcInbox;
 import dev.mercado.platform.inbox.internal.KafkaDeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -78,7 +82,10 @@ public class InboxAutoConfiguration {
 
   @Bean
   CommonErrorHandler inboxErrorHandler(
-      KafkaDeadLetters deadLetters, KafkaProperties kafka, InboxProperties properties) {
+      KafkaDeadLetters deadLetters,
+      KafkaProperties kafka,
+      InboxProperties properties,
+      ObjectProvider<MeterRegistry> registry) {
     DeadLetterTopics topics = new DeadLetterTopics(kafka.buildAdminProperties());
     DeadLetterPublishingRecoverer recoverer =
         new DeadLetterPublishingRecoverer(
@@ -93,7 +100,19 @@ public class InboxAutoConfiguration {
     backOff.setInitialInterval(properties.initialBackoff().toMillis());
     backOff.setMultiplier(2);
     backOff.setMaxInterval(properties.maxBackoff().toMillis());
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
+    // mercado.deadletters.parked{name}: messages parked after their retries (O1)
+    ConsumerRecordRecoverer counted =
+        (record, exception) -> {
+          recoverer.accept(record, exception);
+          meters
+              .counter(
+                  "mercado.deadletters.parked",
+                  "name",
+                  record.topic() + properties.deadLetterSuffix())
+              .increment();
+        };
+    DefaultErrorHandler handler = new DefaultErrorHandler(counted, backOff);
     handler.addNotRetryableExceptions(InvalidCloudEventException.class);
     return handler;
   }

@@ -9,7 +9,10 @@ import dev.mercado.notifications.domain.Mailer;
 import dev.mercado.notifications.domain.Notification;
 import dev.mercado.notifications.domain.NotificationRepository;
 import dev.mercado.notifications.domain.NotificationStatus;
+import dev.mercado.platform.observability.Committed;
 import dev.mercado.platform.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,19 +58,31 @@ public class EmailDelivery {
   private final NotificationsProperties properties;
   private final Backoff backoff;
   private final Clock clock;
+  private final Counter parked;
 
   EmailDelivery(
       NotificationRepository notifications,
       Mailer mailer,
       Outbox outbox,
       NotificationsProperties properties,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     this.notifications = notifications;
     this.mailer = mailer;
     this.outbox = outbox;
     this.properties = properties;
     this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
     this.clock = clock;
+    this.parked = parkedCounter(registry);
+  }
+
+  /**
+   * {@code mercado.deadletters.parked{name=notifications.email-tasks.dlq}}: tasks parked on the
+   * dead-letter queue (O1), registered at start so the series exists before the first one.
+   */
+  public static Counter parkedCounter(MeterRegistry registry) {
+    return registry.counter(
+        "mercado.deadletters.parked", "name", NotificationsQueues.EMAIL_TASKS_DEAD);
   }
 
   @Transactional
@@ -94,6 +109,7 @@ public class EmailDelivery {
       notifications.update(failed);
       if (failed.status() == NotificationStatus.DEAD) {
         log.warn("e-mail {} dead after {} attempts: {}", taskId, failed.attempts(), e.getMessage());
+        Committed.afterCommit(parked::increment);
         outbox.enqueue(
             NotificationsQueues.EMAIL_TASKS_DEAD,
             NotificationsQueues.EMAIL_TASKS_DEAD,

@@ -57,6 +57,7 @@ class EmailTaskListener {
       // no retry makes it readable: park it as it is, then let go of it
       log.error("unreadable e-mail task parked on {}: {}", NotificationsQueues.EMAIL_TASKS_DEAD, e);
       channel.basicPublish("", NotificationsQueues.EMAIL_TASKS_DEAD, true, null, message.getBody());
+      EmailDelivery.parkedCounter(meters).increment();
       channel.basicAck(tag, false);
       return;
     }

@@ -10,6 +10,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.mercado.notifications.api.EmailTask;
 import dev.mercado.notifications.api.NotificationsQueues;
+import dev.mercado.notifications.application.EmailDelivery;
 import dev.mercado.orders.api.OrderCancelled;
 import dev.mercado.orders.api.OrderConfirmed;
 import dev.mercado.orders.api.OrdersTopics;
@@ -18,6 +19,7 @@ import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.testkit.EventContracts;
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.KafkaRecords;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -80,6 +82,7 @@ class EmailNotificationsIT {
   @Autowired RabbitTemplate rabbit;
   @Autowired RabbitListenerEndpointRegistry listeners;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry meters;
 
   @AfterEach
   void smtpUpAndWorkersRunning() throws Exception {
@@ -160,10 +163,14 @@ class EmailNotificationsIT {
   void retriesWhileSmtpIsDownThenDeadLettersAndARedriveSendsOnce() throws Exception {
     faults("{\"down\":true}");
     UUID order = UUID.randomUUID();
+    double parkedBefore = EmailDelivery.parkedCounter(meters).count();
 
     KafkaRecords.send(OrdersTopics.ORDER_CONFIRMED, confirmed(order));
 
     JsonNode dead = awaitNotification(order, "DEAD");
+    await("the dead task counted as parked")
+        .atMost(WAIT)
+        .until(() -> EmailDelivery.parkedCounter(meters).count() >= parkedBefore + 1);
     assertThat(dead.get("attempts").asInt()).isEqualTo(3);
     assertThat(dead.get("lastError").asString()).startsWith("smtp:");
     String dlq = NotificationsQueues.EMAIL_TASKS_DEAD;

@@ -109,6 +109,12 @@ public class Payments {
     counted(payment);
   }
 
+  /** The order's payment, if payments has decided it. */
+  @Transactional(readOnly = true)
+  public Optional<Payment> forOrder(UUID orderId) {
+    return payments.findByOrder(orderId);
+  }
+
   /** {@code mercado.payments.authorizations{outcome}}, and declines by reason (O1). */
   private void counted(Payment payment) {
     boolean authorized = payment.status() == PaymentStatus.AUTHORIZED;

@@ -9,6 +9,9 @@ public interface PaymentRepository {
   /** The order's payment, locked for the current transaction. */
   Optional<Payment> lockByOrder(UUID orderId);
 
+  /** The order's payment, not locked. */
+  Optional<Payment> findByOrder(UUID orderId);
+
   void insert(Payment payment);
 
   void update(Payment payment);

@@ -19,9 +19,19 @@ class JdbcPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> lockByOrder(UUID orderId) {
+    return byOrder(orderId, " FOR UPDATE");
+  }
+
+  @Override
+  public Optional<Payment> findByOrder(UUID orderId) {
+    return byOrder(orderId, "");
+  }
+
+  private Optional<Payment> byOrder(UUID orderId, String lock) {
     return jdbc.sql(
             "SELECT id, order_id, status, amount, currency, authorization_id, decline_reason"
-                + " FROM payment WHERE order_id = ? FOR UPDATE")
+                + " FROM payment WHERE order_id = ?"
+                + lock)
         .param(orderId)
         .query(
             (row, number) ->

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * provider's ledger proves what was charged.
  */
 @SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "mercado.payments.provider-timeout=1s",
       "mercado.payments.provider-attempts=2",
@@ -37,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class PaymentsIT {
 
   private static final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -63,6 +67,25 @@ class PaymentsIT {
     assertThat(answers).hasSize(2);
     assertThat(answers.get(0).data().toString()).contains("\"amount\":25.00");
     assertThat(ledger(order)).contains("\"authorized\":1");
+    assertThat(payment(order))
+        .contains("\"status\":\"AUTHORIZED\"", "\"amount\":25.00", "\"currency\":\"EUR\"");
+  }
+
+  @Test
+  void showsNoPaymentForAnOrderItHasNotDecided() throws Exception {
+    assertThat(payment(UUID.randomUUID())).isEqualTo("[]");
+  }
+
+  /** {@code GET /api/v1/payments?orderId=}: the order's payment as the BFF reads it. */
+  private String payment(UUID order) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/payments?orderId=" + order))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   @Test

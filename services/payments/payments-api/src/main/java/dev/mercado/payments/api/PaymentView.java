@@ -1,0 +1,20 @@
+package dev.mercado.payments.api;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * An order's payment as {@code GET /api/v1/payments?orderId=} shows it.
+ *
+ * @param status {@code AUTHORIZED}, {@code DECLINED}, {@code CAPTURED} or {@code REFUNDED}
+ * @param amount in the currency's major unit
+ * @param currency ISO 4217 code
+ * @param declineReason the provider's decline code, {@code provider_unavailable}, or null
+ */
+public record PaymentView(
+    UUID id,
+    UUID orderId,
+    String status,
+    BigDecimal amount,
+    String currency,
+    String declineReason) {}
