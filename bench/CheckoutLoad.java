@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * orders at a fixed rate for a fixed time, then waits for every order to reach a final state.
  *
  * <pre>
- * java bench/CheckoutLoad.java GATEWAY_URL ORDERS_PER_SECOND SECONDS
+ * java bench/CheckoutLoad.java GATEWAY_URL ORDERS_PER_SECOND SECONDS [IDENTITY_URL]
  * </pre>
  *
  * Prints the achieved rate, p50/p99 of the 202 answer (client side), and p50/p99 from placement
@@ -39,13 +39,15 @@ public class CheckoutLoad {
     String gateway = args[0];
     int rate = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
+    // catalog's admin API needs the admin role: identity's demo admin client gets a token
+    String identity = args.length > 3 ? args[3] : "http://127.0.0.1:8085";
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    String product = createProduct(http, gateway, rate * seconds + 10);
+    String product = createProduct(http, gateway, adminToken(http, identity), rate * seconds + 10);
     waitUntilOrdersKnow(http, gateway, product);
 
     List<Long> acceptNanos = Collections.synchronizedList(new ArrayList<>());
@@ -127,11 +129,34 @@ public class CheckoutLoad {
         .build();
   }
 
-  private static String createProduct(HttpClient http, String gateway, int stock) throws Exception {
+  private static String adminToken(HttpClient http, String identity) throws Exception {
+    HttpResponse<String> token =
+        http.send(
+            HttpRequest.newBuilder(URI.create(identity + "/oauth2/token"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                "mercado-admin-cli:mercado-admin-cli-demo-secret".getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(token.body());
+    if (token.statusCode() != 200 || !matcher.find()) {
+      throw new IllegalStateException("no admin token from " + identity + ": " + token.body());
+    }
+    return matcher.group(1);
+  }
+
+  private static String createProduct(HttpClient http, String gateway, String token, int stock)
+      throws Exception {
     HttpResponse<String> created =
         http.send(
             HttpRequest.newBuilder(URI.create(gateway + "/api/v1/catalog/admin/products"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         "{\"sku\":\"LOAD-"

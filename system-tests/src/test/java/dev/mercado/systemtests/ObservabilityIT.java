@@ -117,6 +117,11 @@ class ObservabilityIT {
     for (String service : SERVICES) {
       assertThat(logOf(service)).as(service + "'s log").contains("\"traceId\":\"" + traceId + "\"");
     }
+    // the gateway's access log names the caller: the product was created with the admin client's
+    // token from identity (R5)
+    assertThat(logOf("gateway"))
+        .containsPattern(
+            "/api/v1/catalog/admin/products.*\"client\":\\{[^}]*\"id\":\"mercado-admin-cli\"");
     for (String service : List.of("orders", "catalog", "payments", "notifications")) {
       assertThat(logOf(service))
           .as(service + "'s log names the order")

@@ -3,11 +3,15 @@ package dev.mercado.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.identity.api.DemoClients;
+import dev.mercado.identity.api.IdentityEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,14 +26,44 @@ final class Shop {
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+
   private final String gateway;
   private final String provider;
   private final String mailbox;
+  private final String identity;
 
   Shop(RunningSystem system) {
     this.gateway = system.urls.get("gateway");
     this.provider = system.urls.get("payment-provider");
     this.mailbox = system.urls.get("mail");
+    this.identity = system.urls.get("identity");
+  }
+
+  /**
+   * A token of identity's admin client (client credentials), as an operator's script gets one: the
+   * gateway lets only the admin role use catalog's admin API.
+   */
+  String adminToken() throws Exception {
+    return token(DemoClients.ADMIN_CLI, DemoClients.ADMIN_CLI_SECRET);
+  }
+
+  /** A client-credentials token of one of identity's demo clients. */
+  String token(String client, String secret) throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(identity + IdentityEndpoints.TOKEN))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .timeout(Duration.ofSeconds(15))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return first(ACCESS_TOKEN, response.body());
   }
 
   /** Creates a product through catalog's admin API and waits until orders can sell it. */
@@ -45,7 +79,8 @@ final class Shop {
                 + "\"price\":{\"amount\":9.90,\"currency\":\"EUR\"},\"initialStock\":"
                 + stock
                 + "}",
-            null);
+            null,
+            Map.of("Authorization", "Bearer " + adminToken()));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return UUID.fromString(first(ID, created.body()));
   }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class WalkingSkeletonIT {
 
   private static final List<String> SERVICES =
-      List.of("catalog", "orders", "payments", "notifications", "gateway");
+      List.of("identity", "catalog", "orders", "payments", "notifications", "gateway");
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,7 +66,7 @@ class WalkingSkeletonIT {
       assertThat(status.output()).containsPattern("(?m)^" + name + "\\s+\\S+\\s+\\S+\\s+UP");
     }
     // R1: each service's checks, read from its detail view with the run's token
-    for (String service : List.of("catalog", "orders", "payments", "notifications")) {
+    for (String service : List.of("identity", "catalog", "orders", "payments", "notifications")) {
       assertThat(status.output()).containsPattern("(?m)^" + service + "\\s.*db UP \\d+ms");
     }
   }
@@ -77,7 +77,7 @@ class WalkingSkeletonIT {
     if (RunningSystem.local()) {
       return; // this machine's PostgreSQL is not ours to stop
     }
-    List<String> owners = List.of("catalog", "orders", "payments", "notifications");
+    List<String> owners = List.of("identity", "catalog", "orders", "payments", "notifications");
 
     assertThat(RunningSystem.mercado("stop", "postgres").exitCode()).isZero();
 

@@ -18,11 +18,11 @@ final class Topology {
 
   /** Service names in start order; the name is also the database, role and route id (STYLE). */
   static final List<String> SERVICE_NAMES =
-      List.of("catalog", "orders", "payments", "notifications", "gateway");
+      List.of("identity", "catalog", "orders", "payments", "notifications", "gateway");
 
   /** The services that own a database (the gateway owns none). */
   static final List<String> DATABASE_OWNERS =
-      List.of("catalog", "orders", "payments", "notifications");
+      List.of("identity", "catalog", "orders", "payments", "notifications");
 
   /** This machine's PostgreSQL, used with {@code --infra local}. */
   static final PostgresAdmin LOCAL_POSTGRES = new PostgresAdmin("127.0.0.1", 5432, "postgres");
@@ -39,7 +39,9 @@ final class Topology {
           "payments",
           8083,
           "notifications",
-          8084);
+          8084,
+          "identity",
+          8085);
 
   /**
    * Modest heaps and a single-threaded collector: ten JVMs share two cores and must fit the RSS
@@ -151,6 +153,12 @@ final class Topology {
       if (name.equals("payments")) {
         environment.put("MERCADO_PAYMENTS_PROVIDER_URL", paymentProvider.baseUrl());
       }
+      if (name.equals("identity")) {
+        // tokens name identity by the URL clients reach it at; demo customers' tokens without a
+        // browser, for scripts and tests (services/identity/README.md, "Dev tokens")
+        environment.put("MERCADO_IDENTITY_ISSUER", "http://127.0.0.1:" + servicePorts.get(name));
+        environment.put("MERCADO_IDENTITY_DEV_TOKENS_ENABLED", "true");
+      }
       if (name.equals("notifications")) {
         environment.put("SPRING_RABBITMQ_HOST", "127.0.0.1");
         environment.put("SPRING_RABBITMQ_PORT", amqpPort);
@@ -171,6 +179,8 @@ final class Topology {
     // the edge: routes /api/v1/<service>/** to the ready instances of each service
     Map<String, String> routes = new LinkedHashMap<>(observability);
     routes.put("SPRING_APPLICATION_JSON", discoveryJson(instances));
+    // tokens are checked against identity's keys and must name it as their issuer
+    routes.put("MERCADO_GATEWAY_IDENTITY_URL", "http://127.0.0.1:" + servicePorts.get("identity"));
     Component gateway =
         service(settings, "gateway", "gateway", servicePorts.get("gateway"), routes, null);
 

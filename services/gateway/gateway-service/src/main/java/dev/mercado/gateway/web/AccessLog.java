@@ -17,9 +17,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * One structured access-log line per request once its answer is complete (O2, P5): trace id,
- * method, path, route, status, latency and client address, as JSON fields of the service's log, so
- * a slow or failed request found in Zipkin or Prometheus can be found in the log by its trace id.
+ * One structured access-log line per request once its answer is complete (O2, R5): trace id,
+ * method, path, route, client and tier, status, latency and client address, as JSON fields of the
+ * service's log, so a slow or failed request found in Zipkin or Prometheus can be found in the log
+ * by its trace id.
  */
 @Component
 class AccessLog implements WebFilter, Ordered {
@@ -48,6 +49,8 @@ class AccessLog implements WebFilter, Ordered {
         .addKeyValue("http.request.method", exchange.getRequest().getMethod().name())
         .addKeyValue("url.path", exchange.getRequest().getPath().value())
         .addKeyValue("route", route == null ? "-" : route.getId())
+        .addKeyValue("client.id", exchange.getAttributeOrDefault(RateLimiting.CLIENT, "-"))
+        .addKeyValue("client.tier", exchange.getAttributeOrDefault(RateLimiting.TIER, "-"))
         .addKeyValue("http.response.status_code", status == null ? 0 : status.value())
         .addKeyValue("event.duration_ms", millis)
         .addKeyValue("client.address", client == null ? "-" : client.getAddress().getHostAddress())

@@ -1,17 +1,15 @@
 package dev.mercado.gateway.web;
 
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -47,23 +45,14 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
     if (response.isCommitted()) {
       return Mono.error(error);
     }
-    response.setStatusCode(problem.status());
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-      response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-    }
-    String body =
-        "{\"type\":\"about:blank\",\"title\":\""
-            + json(problem.title())
-            + "\",\"status\":"
-            + problem.status().value()
-            + ",\"detail\":\""
-            + json(problem.detail())
-            + "\",\"instance\":\""
-            + json(exchange.getRequest().getPath().value())
-            + "\"}";
-    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-    return response.writeWith(Mono.just(buffer));
+    return Problems.write(
+        exchange,
+        problem.status(),
+        problem.title(),
+        problem.detail(),
+        problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+            ? Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            : Map.of());
   }
 
   private record Problem(HttpStatusCode status, String title, String detail) {}
@@ -110,23 +99,5 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
       }
     }
     return false;
-  }
-
-  private static String json(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 8);
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> escaped.append("\\\"");
-        case '\\' -> escaped.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            escaped.append(String.format("\\u%04x", (int) c));
-          } else {
-            escaped.append(c);
-          }
-        }
-      }
-    }
-    return escaped.toString();
   }
 }

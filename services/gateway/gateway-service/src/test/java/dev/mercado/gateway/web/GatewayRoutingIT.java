@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingIT {
 
-  private static final HttpServer catalog = upstream();
+  private static final HttpServer catalog = LoopbackServers.echo("catalog");
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -40,7 +36,7 @@ class GatewayRoutingIT {
     registry.add(
         "spring.cloud.discovery.client.simple.instances.catalog[0].uri",
         () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
-    int closed = closedPort();
+    int closed = LoopbackServers.closedPort();
     registry.add(
         "spring.cloud.discovery.client.simple.instances.orders[0].uri",
         () -> "http://127.0.0.1:" + closed);
@@ -90,32 +86,5 @@ class GatewayRoutingIT {
             .timeout(Duration.ofSeconds(15))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpServer upstream() {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext(
-          "/",
-          exchange -> {
-            byte[] body =
-                ("catalog saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-          });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A loopback port nobody listens on: bound, then released. */
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

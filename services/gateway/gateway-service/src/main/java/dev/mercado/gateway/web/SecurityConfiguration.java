@@ -1,0 +1,97 @@
+package dev.mercado.gateway.web;
+
+import dev.mercado.identity.api.IdentityClaims;
+import dev.mercado.identity.api.IdentityEndpoints;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Who is calling (R5, R3): a bearer token, when there is one, must be a JWT signed by one of
+ * identity's keys (its JWKS, fetched on first use and again when a token names an unknown key id,
+ * so a key rotation needs no restart), issued by identity, and not expired (60 s clock skew
+ * allowed). A missing token is allowed where the route is public (the catalogue, placing and
+ * reading orders for now); a bad one is 401 and an authenticated caller without the role a route
+ * needs is 403, both as problem details. Stateless: no session, no CSRF token, no saved request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+  @Bean
+  SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+    ServerAuthenticationEntryPoint unauthorized =
+        (exchange, failure) ->
+            Problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "Unauthorized",
+                "The access token is missing, expired or not valid (" + failure.getMessage() + ").",
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
+    ServerAccessDeniedHandler forbidden =
+        (exchange, denied) ->
+            Problems.write(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "The caller is authenticated but not allowed to use this route.",
+                Map.of());
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .authorizeExchange(
+            routes ->
+                routes
+                    .pathMatchers("/api/v1/catalog/admin/**")
+                    .hasRole("admin")
+                    .anyExchange()
+                    .permitAll())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
+                    .authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(forbidden))
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .build();
+  }
+
+  /** identity's keys and issuer; the decoder caches the key set and refetches on an unknown kid. */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(@Value("${mercado.gateway.identity-url}") String identity) {
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withJwkSetUri(identity + IdentityEndpoints.JWKS).build();
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity));
+    return decoder;
+  }
+
+  /** The token's {@code roles} claim as authorities {@code ROLE_<role>}. */
+  private static ReactiveJwtAuthenticationConverterAdapter roles() {
+    JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+    authorities.setAuthoritiesClaimName(IdentityClaims.ROLES);
+    authorities.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(authorities);
+    return new ReactiveJwtAuthenticationConverterAdapter(converter);
+  }
+}
