@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public class CheckoutLoad {
 
+  private static String loadToken;
+
   private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
   private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
   private static final Pattern PLACED = Pattern.compile("\"placedAt\":\"([^\"]+)\"");
@@ -47,7 +49,14 @@ public class CheckoutLoad {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    String product = createProduct(http, gateway, adminToken(http, identity), rate * seconds + 10);
+    String product =
+        createProduct(
+            http,
+            gateway,
+            token(http, identity, "mercado-admin-cli", "mercado-admin-cli-demo-secret"),
+            rate * seconds + 10);
+    // the load comes from one premium client: the free tier's limits would answer 429 to it
+    loadToken = token(http, identity, "partner-premium", "partner-premium-demo-secret");
     waitUntilOrdersKnow(http, gateway, product);
 
     List<Long> acceptNanos = Collections.synchronizedList(new ArrayList<>());
@@ -119,6 +128,7 @@ public class CheckoutLoad {
   private static HttpRequest place(String gateway, String product) {
     return HttpRequest.newBuilder(URI.create(gateway + "/api/v1/orders"))
         .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + loadToken)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .POST(
@@ -129,7 +139,8 @@ public class CheckoutLoad {
         .build();
   }
 
-  private static String adminToken(HttpClient http, String identity) throws Exception {
+  private static String token(HttpClient http, String identity, String client, String secret)
+      throws Exception {
     HttpResponse<String> token =
         http.send(
             HttpRequest.newBuilder(URI.create(identity + "/oauth2/token"))
@@ -137,15 +148,14 @@ public class CheckoutLoad {
                     "Authorization",
                     "Basic "
                         + java.util.Base64.getEncoder()
-                            .encodeToString(
-                                "mercado-admin-cli:mercado-admin-cli-demo-secret".getBytes()))
+                            .encodeToString((client + ":" + secret).getBytes()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(token.body());
     if (token.statusCode() != 200 || !matcher.find()) {
-      throw new IllegalStateException("no admin token from " + identity + ": " + token.body());
+      throw new IllegalStateException("no token for " + client + ": " + token.body());
     }
     return matcher.group(1);
   }
@@ -186,7 +196,11 @@ public class CheckoutLoad {
   }
 
   private static String get(HttpClient http, String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + loadToken)
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
         .body();
   }
 
