@@ -40,6 +40,7 @@ public final class Mercado {
           switch (args.get(0)) {
             case "stop", "start" -> 2;
             case "deadletters" -> 3;
+            case "chaos" -> chaosArguments(args);
             default -> 1;
           };
       List<String> options =
@@ -71,12 +72,27 @@ public final class Mercado {
         yield deadLetters(
             settings.home(), args.get(1), args.get(2), args.contains("--redrive"), console);
       }
+      case "chaos" -> {
+        Optional<RunState> state = running(settings.home(), console);
+        yield state.isEmpty()
+            ? 2
+            : ChaosCommand.run(state.get(), args.subList(1, chaosArguments(args)), console);
+      }
       default -> {
         console.line("unknown command " + args.get(0));
         console.line(Settings.USAGE);
         yield 2;
       }
     };
+  }
+
+  /** {@code chaos} takes words up to the first option ({@code --home DIR}). */
+  private static int chaosArguments(List<String> args) {
+    int end = 1;
+    while (end < args.size() && !args.get(end).startsWith("--")) {
+      end++;
+    }
+    return end;
   }
 
   private static Optional<RunState> running(Path home, Console console) throws IOException {

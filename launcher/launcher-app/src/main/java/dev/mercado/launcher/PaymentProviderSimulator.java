@@ -39,7 +39,12 @@ public final class PaymentProviderSimulator extends OsProcess {
     this.adminPort = adminPort;
   }
 
-  /** Where the payments service calls the provider. */
+  /** The provider's API port on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
+  /** Where the payments service would call the provider directly. */
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }

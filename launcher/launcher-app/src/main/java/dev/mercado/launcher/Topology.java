@@ -115,6 +115,20 @@ final class Topology {
             ports.embedded("mail-smtp"),
             ports.embedded("mail-api"));
     infrastructure.add(mail);
+    // payments and notifications reach the provider and the SMTP server through the fault proxy,
+    // so ./mercado chaos can break those connections on purpose (R6)
+    int providerThroughProxy = ports.embedded("chaos-payment-provider");
+    int smtpThroughProxy = ports.embedded("chaos-mail");
+    ChaosProxy chaos =
+        new ChaosProxy(
+            settings.repository(),
+            logs.resolve("chaos-proxy.log"),
+            ports.embedded("chaos-proxy-admin"),
+            List.of(
+                new ChaosProxy.Route(
+                    "payment-provider", providerThroughProxy, paymentProvider.port()),
+                new ChaosProxy.Route("mail", smtpThroughProxy, mail.smtpPort())));
+    infrastructure.add(chaos);
     TraceServer traces =
         new TraceServer(
             settings.repository(),
@@ -151,7 +165,8 @@ final class Topology {
       environment.put(HealthChecks.TOKEN_VARIABLE, healthToken);
       environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
       if (name.equals("payments")) {
-        environment.put("MERCADO_PAYMENTS_PROVIDER_URL", paymentProvider.baseUrl());
+        environment.put(
+            "MERCADO_PAYMENTS_PROVIDER_URL", "http://127.0.0.1:" + providerThroughProxy);
       }
       if (name.equals("identity")) {
         // tokens name identity by the URL clients reach it at; demo customers' tokens without a
@@ -163,7 +178,7 @@ final class Topology {
         environment.put("SPRING_RABBITMQ_HOST", "127.0.0.1");
         environment.put("SPRING_RABBITMQ_PORT", amqpPort);
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
-        environment.put("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort()));
+        environment.put("SPRING_MAIL_PORT", Integer.toString(smtpThroughProxy));
       }
       List<String> urls = new ArrayList<>();
       for (int instance = 1; instance <= settings.instancesOf(name); instance++) {
