@@ -14,13 +14,16 @@ public final class PaymentProviderSimulator extends OsProcess {
 
   /**
    * @param repository the repository root (holds {@code simulators/payment-provider/target})
+   * @param name the process's name: {@code payment-provider}, or {@code payment-provider-2} for the
+   *     alternative provider payments falls back to
    * @param logFile where its standard output goes
    * @param port the API port on 127.0.0.1
    * @param adminPort the fault-switch port on 127.0.0.1
    */
-  public PaymentProviderSimulator(Path repository, Path logFile, int port, int adminPort) {
+  public PaymentProviderSimulator(
+      Path repository, String name, Path logFile, int port, int adminPort) {
     super(
-        "payment-provider",
+        name,
         "simulator",
         "http://127.0.0.1:" + port,
         "http://127.0.0.1:" + port + "/health",

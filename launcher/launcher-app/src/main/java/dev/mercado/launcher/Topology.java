@@ -104,10 +104,20 @@ final class Topology {
     PaymentProviderSimulator paymentProvider =
         new PaymentProviderSimulator(
             settings.repository(),
+            "payment-provider",
             logs.resolve("payment-provider.log"),
             ports.embedded("payment-provider"),
             ports.embedded("payment-provider-admin"));
     infrastructure.add(paymentProvider);
+    // the alternative provider payments authorizes with while the primary's breaker is open (R12)
+    PaymentProviderSimulator alternativeProvider =
+        new PaymentProviderSimulator(
+            settings.repository(),
+            "payment-provider-2",
+            logs.resolve("payment-provider-2.log"),
+            ports.embedded("payment-provider-2"),
+            ports.embedded("payment-provider-2-admin"));
+    infrastructure.add(alternativeProvider);
     MailServerSimulator mail =
         new MailServerSimulator(
             settings.repository(),
@@ -167,6 +177,7 @@ final class Topology {
       if (name.equals("payments")) {
         environment.put(
             "MERCADO_PAYMENTS_PROVIDER_URL", "http://127.0.0.1:" + providerThroughProxy);
+        environment.put("MERCADO_PAYMENTS_PROVIDER_FALLBACK_URL", alternativeProvider.baseUrl());
       }
       if (name.equals("identity")) {
         // tokens name identity by the URL clients reach it at; demo customers' tokens without a

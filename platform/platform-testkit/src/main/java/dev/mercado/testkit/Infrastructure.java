@@ -54,6 +54,7 @@ public final class Infrastructure {
   private static KafkaBroker kafka;
   private static AmqpEndpoint amqp;
   private static PaymentProviderSimulator paymentProvider;
+  private static PaymentProviderSimulator alternativePaymentProvider;
   private static MailServerSimulator mailServer;
 
   private Infrastructure() {}
@@ -143,10 +144,34 @@ public final class Infrastructure {
       paymentProvider =
           started(
               new PaymentProviderSimulator(
-                  repository(), WORK.resolve("payment-provider.log"), freePort(), freePort()),
+                  repository(),
+                  "payment-provider",
+                  WORK.resolve("payment-provider.log"),
+                  freePort(),
+                  freePort()),
               "the payment provider simulator");
     }
     return paymentProvider;
+  }
+
+  /**
+   * A second, independent payment provider simulator (its own ledger, idempotency records and fault
+   * switches), started once per JVM on free ports: the alternative provider that payments falls
+   * back to while {@link #paymentProvider()} is unavailable.
+   */
+  public static synchronized PaymentProviderSimulator alternativePaymentProvider() {
+    if (alternativePaymentProvider == null) {
+      alternativePaymentProvider =
+          started(
+              new PaymentProviderSimulator(
+                  repository(),
+                  "payment-provider-2",
+                  WORK.resolve("payment-provider-alternative.log"),
+                  freePort(),
+                  freePort()),
+              "the alternative payment provider simulator");
+    }
+    return alternativePaymentProvider;
   }
 
   /** The mail server simulator (SMTP and its mailbox API), started once per JVM on free ports. */

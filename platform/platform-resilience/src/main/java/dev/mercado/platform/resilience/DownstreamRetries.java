@@ -5,10 +5,13 @@ import dev.mercado.platform.resilience.internal.BudgetedRetry;
 import dev.mercado.platform.resilience.internal.PerThreadRandom;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -24,6 +27,9 @@ import java.util.random.RandomGenerator;
  * results), and by default every exception; pass a predicate to narrow that (e.g. no retry on a 4xx
  * answer). Thread-safe; the retries it returns are too.
  *
+ * <p>It remembers the retries it has built ({@link #built(String)}), so that their Resilience4j
+ * meters ({@code resilience4j.retry.calls}) can be published per downstream.
+ *
  * <pre>{@code
  * Retry retry = retries.retry("payment-provider", Idempotence.KEYED);
  * Charge charge = retry.executeSupplier(() -> provider.charge(request, idempotencyKey));
@@ -35,6 +41,7 @@ public final class DownstreamRetries {
   private final RandomGenerator random;
   private final Map<String, RetryBudget> budgets;
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+  private final Map<String, Set<Retry>> built = new ConcurrentHashMap<>();
 
   /** Retries drawing their jitter from each calling thread's random source. */
   public DownstreamRetries(ResilienceProperties properties) {
@@ -62,7 +69,7 @@ public final class DownstreamRetries {
    * @throws IllegalArgumentException if {@code downstream} has no policy
    */
   public Retry retry(String downstream, Idempotence idempotence) {
-    boolean retrying = retries(downstream, idempotence);
+    boolean retrying = retrying(downstream, idempotence);
     return retries.computeIfAbsent(
         downstream + (retrying ? "" : "#once"), key -> build(downstream, retrying, null));
   }
@@ -76,7 +83,24 @@ public final class DownstreamRetries {
    */
   public Retry retry(String downstream, Idempotence idempotence, Predicate<Throwable> retryOn) {
     Objects.requireNonNull(retryOn, "retryOn");
-    return build(downstream, retries(downstream, idempotence), retryOn);
+    return build(downstream, retrying(downstream, idempotence), retryOn);
+  }
+
+  /**
+   * The retries built so far for {@code downstream} that are still in use, in no particular order:
+   * the ones {@link #retry(String, Idempotence)} keeps, and those {@link #retry(String,
+   * Idempotence, Predicate)} returned while their callers hold them (they are held weakly, so a
+   * retry its caller dropped is forgotten). All share the downstream's name and budget. Empty for a
+   * downstream without a policy.
+   */
+  public List<Retry> built(String downstream) {
+    Set<Retry> made = built.get(downstream);
+    if (made == null) {
+      return List.of();
+    }
+    synchronized (made) {
+      return List.copyOf(made);
+    }
   }
 
   /**
@@ -103,7 +127,7 @@ public final class DownstreamRetries {
     return new TreeSet<>(properties.downstreams().keySet());
   }
 
-  private boolean retries(String downstream, Idempotence idempotence) {
+  private boolean retrying(String downstream, Idempotence idempotence) {
     Objects.requireNonNull(idempotence, "idempotence");
     return idempotence.safeToRepeat() || !policy(downstream).idempotentOnly();
   }
@@ -120,7 +144,13 @@ public final class DownstreamRetries {
       config.retryOnException(retryOn);
     }
     Retry retry = Retry.of(downstream, config.build(), Map.of("downstream", downstream));
-    return new BudgetedRetry(retry, budget, backoff, random);
+    Retry budgeted = new BudgetedRetry(retry, budget, backoff, random);
+    Set<Retry> made =
+        built.computeIfAbsent(
+            downstream,
+            name -> Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>())));
+    made.add(budgeted);
+    return budgeted;
   }
 
   private ResilienceProperties.RetryPolicy policy(String downstream) {

@@ -1,5 +1,6 @@
 package dev.mercado.platform.resilience;
 
+import dev.mercado.platform.resilience.internal.DownstreamRetryMetrics;
 import dev.mercado.platform.resilience.internal.RetryBudgetMetrics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires the per-downstream retry policies ({@code mercado.resilience.downstreams.*}, see {@link
  * ResilienceProperties}) into a service: one {@link DownstreamRetries} to ask for each downstream's
- * Resilience4j retry, and the retry budgets' meters when Micrometer is present. Invalid settings
- * fail the start-up.
+ * Resilience4j retry, and, when Micrometer is present, the retry budgets' meters and Resilience4j's
+ * {@code resilience4j.retry.calls} for those retries. Invalid settings fail the start-up.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ResilienceProperties.class)
@@ -32,6 +33,11 @@ public class ResilienceAutoConfiguration {
     @Bean
     RetryBudgetMetrics retryBudgetMetrics(DownstreamRetries retries) {
       return new RetryBudgetMetrics(retries);
+    }
+
+    @Bean
+    DownstreamRetryMetrics downstreamRetryMetrics(DownstreamRetries retries) {
+      return new DownstreamRetryMetrics(retries);
     }
   }
 }

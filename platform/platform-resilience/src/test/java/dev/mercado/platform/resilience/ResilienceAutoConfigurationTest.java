@@ -2,6 +2,7 @@ package dev.mercado.platform.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mercado.platform.resilience.internal.DownstreamRetryMetrics;
 import dev.mercado.platform.resilience.internal.RetryBudgetMetrics;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,7 @@ class ResilienceAutoConfigurationTest {
               assertThat(retry.budget()).isEqualTo(new ResilienceProperties.Budget(0.1, 10));
               assertThat(retry.idempotentOnly()).isTrue();
               assertThat(context).hasSingleBean(RetryBudgetMetrics.class);
+              assertThat(context).hasSingleBean(DownstreamRetryMetrics.class);
             });
   }
 

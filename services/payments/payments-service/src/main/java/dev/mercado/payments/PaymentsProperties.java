@@ -5,18 +5,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of payments, under {@code mercado.payments}.
+ * Settings of payments, under {@code mercado.payments}. How calls to the providers are retried,
+ * broken and bounded is set per downstream ({@code payment-provider}, {@code
+ * payment-provider-fallback}) under {@code mercado.resilience.downstreams.<name>.retry}, {@code
+ * resilience4j.circuitbreaker.instances.<name>} and {@code resilience4j.bulkhead.instances.<name>}
+ * (docs/patterns/circuit-breaker.md).
  *
  * @param providerUrl base URL of the payment provider (the launcher points it at the simulator)
- * @param providerTimeout how long one call to the provider may take (default 2 s)
- * @param providerAttempts calls per operation before giving up (default 3; the only layer that
- *     retries the provider, always with the same idempotency key)
- * @param providerBackoff pause before the second attempt, doubled for each next one (default 200
- *     ms)
+ * @param providerFallbackUrl base URL of an alternative provider account with the same API, used
+ *     for authorizations while the primary's circuit breaker is open, its bulkhead is full, or it
+ *     failed after its retries; none by default (blank means none)
+ * @param providerTimeout how long one attempt may take to connect, and then to get its answer
+ *     (default 2 s); the time bound of every call to either provider
  */
 @ConfigurationProperties("mercado.payments")
 public record PaymentsProperties(
     @DefaultValue("http://127.0.0.1:8090") String providerUrl,
-    @DefaultValue("2s") Duration providerTimeout,
-    @DefaultValue("3") int providerAttempts,
-    @DefaultValue("200ms") Duration providerBackoff) {}
+    String providerFallbackUrl,
+    @DefaultValue("2s") Duration providerTimeout) {
+
+  /** Whether an alternative provider is configured. */
+  public boolean hasFallback() {
+    return providerFallbackUrl != null && !providerFallbackUrl.isBlank();
+  }
+}

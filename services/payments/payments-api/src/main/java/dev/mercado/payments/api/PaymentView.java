@@ -10,6 +10,9 @@ import java.util.UUID;
  * @param amount in the currency's major unit
  * @param currency ISO 4217 code
  * @param declineReason the provider's decline code, {@code provider_unavailable}, or null
+ * @param provider which payment provider decided and holds the authorization: {@code
+ *     payment-provider} (the primary) or {@code payment-provider-fallback} (the alternative, used
+ *     while the primary is unavailable); null when no provider answered
  */
 public record PaymentView(
     UUID id,
@@ -17,4 +20,5 @@ public record PaymentView(
     String status,
     BigDecimal amount,
     String currency,
-    String declineReason) {}
+    String declineReason,
+    String provider) {}

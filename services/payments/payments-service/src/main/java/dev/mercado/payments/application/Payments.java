@@ -36,7 +36,10 @@ public class Payments {
 
   private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
-  /** Decline reason when the provider could not be reached within the retry budget. */
+  /**
+   * Decline reason when no provider could be reached within its resilience policy (retries, circuit
+   * breaker, bulkhead), the alternative included.
+   */
   public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
 
   private final PaymentRepository payments;
@@ -65,7 +68,10 @@ public class Payments {
       answer(existing.get());
       return;
     }
-    // the provider call's own span and timer, retries included; each HTTP attempt is a child (O3)
+    // the provider call's own span and timer, retries and fallback included; each HTTP attempt is a
+    // child (O3). Only Kafka listener threads get here: order acceptance never waits on the
+    // provider
+    // (F8, fault isolation; docs/patterns/circuit-breaker.md)
     PaymentProvider.Outcome outcome =
         Observation.createNotStarted("mercado.payments.provider.call", observations)
             .contextualName("provider authorize")
@@ -88,12 +94,9 @@ public class Payments {
               command.amount(),
               command.currency(),
               authorized.authorizationId(),
-              null);
-    } else {
-      String reason =
-          outcome instanceof PaymentProvider.Declined declined
-              ? declined.code()
-              : PROVIDER_UNAVAILABLE;
+              null,
+              authorized.provider());
+    } else if (outcome instanceof PaymentProvider.Declined declined) {
       payment =
           new Payment(
               id,
@@ -102,7 +105,19 @@ public class Payments {
               command.amount(),
               command.currency(),
               null,
-              reason);
+              declined.code(),
+              declined.provider());
+    } else {
+      payment =
+          new Payment(
+              id,
+              command.orderId(),
+              PaymentStatus.DECLINED,
+              command.amount(),
+              command.currency(),
+              null,
+              PROVIDER_UNAVAILABLE,
+              null);
     }
     payments.insert(payment);
     answer(payment);
@@ -152,7 +167,8 @@ public class Payments {
     if (payment.isEmpty() || payment.get().status() != PaymentStatus.AUTHORIZED) {
       return;
     }
-    if (!provider.capture(orderId, payment.get().authorizationId())) {
+    // at the provider that holds the authorization, which may be the alternative
+    if (!provider.capture(orderId, payment.get().provider(), payment.get().authorizationId())) {
       throw new ProviderUnavailableException("capture of order " + orderId);
     }
     payments.update(payment.get().with(PaymentStatus.CAPTURED));
@@ -176,6 +192,7 @@ public class Payments {
               BigDecimal.ZERO,
               "XXX",
               null,
+              null,
               null);
       payments.insert(tombstone);
       refunded(tombstone);
@@ -184,7 +201,7 @@ public class Payments {
     Payment payment = existing.get();
     switch (payment.status()) {
       case AUTHORIZED, CAPTURED -> {
-        if (!provider.refund(orderId, payment.authorizationId())) {
+        if (!provider.refund(orderId, payment.provider(), payment.authorizationId())) {
           throw new ProviderUnavailableException("refund of order " + orderId);
         }
         Payment refunded = payment.with(PaymentStatus.REFUNDED);

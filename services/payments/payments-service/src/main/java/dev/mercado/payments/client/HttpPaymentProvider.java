@@ -1,161 +1,199 @@
 package dev.mercado.payments.client;
 
-import dev.mercado.payments.PaymentsProperties;
 import dev.mercado.payments.domain.PaymentProvider;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The payment provider over HTTP. Each operation is retried up to {@code provider-attempts} times
- * with exponential backoff when the provider times out, refuses the connection or answers 5xx —
- * always with the same {@code Idempotency-Key} ({@code authorize-<order>}, {@code capture-<order>},
- * {@code refund-<order>}), so a retry never charges twice. This is the only layer that retries the
- * provider (docs/patterns.md R8).
+ * The payment provider over HTTP: a primary account and, optionally, an alternative one with the
+ * same API (R12, fallback to an alternative service). Every call goes through its account's {@link
+ * ProviderPolicy} (retry with a budget, circuit breaker, bulkhead, timeouts) and carries an {@code
+ * Idempotency-Key} derived from the order ({@code authorize-<order>}, {@code capture-<order>},
+ * {@code refund-<order>}), so retries never charge twice at one provider.
+ *
+ * <p>An authorization goes to the alternative when the primary refuses it without trying (breaker
+ * open, bulkhead full) or failed after its retries; each fallback counts in {@code
+ * mercado.payments.provider.fallbacks{to,reason}}. The answer names the provider that holds the
+ * authorization, and its capture and refund go there, never to the other one.
+ *
+ * <p>The known gap (docs/patterns/circuit-breaker.md): the two providers keep separate ledgers and
+ * idempotency records, so an authorization the primary made but whose answer was lost (a timeout
+ * after the work) stays there while the alternative authorizes again; that authorization is never
+ * captured and must be voided by reconciliation.
  */
-@Component
 class HttpPaymentProvider implements PaymentProvider {
 
   private static final Logger log = LoggerFactory.getLogger(HttpPaymentProvider.class);
 
-  private final RestClient http;
-  private final PaymentsProperties properties;
+  /** The primary account's name: its downstream, circuit breaker and bulkhead. */
+  static final String PRIMARY = "payment-provider";
+
+  /** The alternative account's name. */
+  static final String FALLBACK = "payment-provider-fallback";
+
+  /** Counts authorizations sent to the alternative, by {@code to} and {@code reason}. */
+  static final String FALLBACKS = "mercado.payments.provider.fallbacks";
+
+  private final ProviderClient primary;
+  private final ProviderClient fallback;
+  private final MeterRegistry registry;
 
   /**
-   * @param builder Spring Boot's builder: observed, so every call to the provider is a client span
-   *     and carries the trace context (O3)
+   * @param fallback the alternative account, or null for none
    */
-  HttpPaymentProvider(PaymentsProperties properties, RestClient.Builder builder) {
-    this.properties = properties;
-    JdkClientHttpRequestFactory requests =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().connectTimeout(properties.providerTimeout()).build());
-    requests.setReadTimeout(properties.providerTimeout());
-    this.http = builder.baseUrl(properties.providerUrl()).requestFactory(requests).build();
+  HttpPaymentProvider(ProviderClient primary, ProviderClient fallback, MeterRegistry registry) {
+    this.primary = primary;
+    this.fallback = fallback;
+    this.registry = registry;
+    if (fallback != null) {
+      // visible at zero before the first fallback
+      for (String reason : new String[] {"breaker-open", "bulkhead-full", "failed"}) {
+        fallbacks(reason);
+      }
+    }
   }
-
-  /** One answer of the provider: its status and JSON body. */
-  private record Answer(HttpStatusCode status, Map<?, ?> body) {}
 
   @Override
   public Outcome authorize(UUID orderId, BigDecimal amount, String currency, String cardToken) {
-    Answer answer =
-        withRetries(
-            "authorize " + orderId,
-            () ->
-                post(
-                    "/v1/authorizations",
-                    "authorize-" + orderId,
-                    Map.of(
-                        "cardToken",
-                        cardToken,
-                        "amount",
-                        amount.toPlainString(),
-                        "currency",
-                        currency,
-                        "reference",
-                        orderId.toString())));
-    if (answer == null) {
-      return new Unavailable("no answer after " + properties.providerAttempts() + " attempts");
+    Map<String, String> body =
+        Map.of(
+            "cardToken",
+            cardToken,
+            "amount",
+            amount.toPlainString(),
+            "currency",
+            currency,
+            "reference",
+            orderId.toString());
+    String key = "authorize-" + orderId;
+    String primaryFailure;
+    try {
+      return authorization(primary, primary.post("/v1/authorizations", key, body));
+    } catch (CallNotPermittedException
+        | BulkheadFullException
+        | ProviderFailure
+        | RestClientException e) {
+      primaryFailure = describe(e);
+      if (fallback == null) {
+        log.warn("authorize {}: {} unavailable ({})", orderId, PRIMARY, primaryFailure);
+        return new Unavailable(primaryFailure);
+      }
+      fallbacks(reason(e)).increment();
+      log.warn(
+          "authorize {}: {} unavailable ({}), using {}",
+          orderId,
+          PRIMARY,
+          primaryFailure,
+          fallback.name());
     }
+    try {
+      return authorization(fallback, fallback.post("/v1/authorizations", key, body));
+    } catch (CallNotPermittedException
+        | BulkheadFullException
+        | ProviderFailure
+        | RestClientException e) {
+      log.warn("authorize {}: {} unavailable too ({})", orderId, fallback.name(), describe(e));
+      return new Unavailable(primaryFailure + "; " + describe(e));
+    }
+  }
+
+  @Override
+  public boolean capture(UUID orderId, String provider, String authorizationId) {
+    return change(orderId, provider, authorizationId, "capture");
+  }
+
+  @Override
+  public boolean refund(UUID orderId, String provider, String authorizationId) {
+    return change(orderId, provider, authorizationId, "refund");
+  }
+
+  /** A capture or refund at the provider that holds the authorization; never at the other one. */
+  private boolean change(UUID orderId, String provider, String authorizationId, String action) {
+    ProviderClient holder = holder(provider);
+    if (holder == null) {
+      log.error(
+          "{} {}: authorization {} is held by {}, which is not configured",
+          action,
+          orderId,
+          authorizationId,
+          provider);
+      return false;
+    }
+    try {
+      ProviderClient.Answer answer =
+          holder.post(
+              "/v1/authorizations/{id}/" + action,
+              action + "-" + orderId,
+              Map.of(),
+              authorizationId);
+      if (!answer.status().is2xxSuccessful()) {
+        log.warn("{} {}: {} answered {}", action, orderId, holder.name(), answer.status());
+      }
+      return answer.status().is2xxSuccessful();
+    } catch (CallNotPermittedException
+        | BulkheadFullException
+        | ProviderFailure
+        | RestClientException e) {
+      log.warn("{} {}: {} unavailable ({})", action, orderId, holder.name(), describe(e));
+      return false;
+    }
+  }
+
+  /** Null (a payment recorded before providers were named) means the primary. */
+  private ProviderClient holder(String provider) {
+    if (provider == null || provider.equals(primary.name())) {
+      return primary;
+    }
+    return fallback != null && provider.equals(fallback.name()) ? fallback : null;
+  }
+
+  private static Outcome authorization(ProviderClient provider, ProviderClient.Answer answer) {
     int status = answer.status().value();
     if (status == 201 || status == 200) {
-      return new Authorized(String.valueOf(answer.body().get("id")));
+      return new Authorized(String.valueOf(answer.body().get("id")), provider.name());
     }
     if (status == 402) {
-      return new Declined(String.valueOf(answer.body().get("declineCode")));
+      return new Declined(String.valueOf(answer.body().get("declineCode")), provider.name());
     }
     if (status == 422) {
-      return new Declined("unknown_card");
+      return new Declined("unknown_card", provider.name());
     }
-    return new Unavailable("provider answered " + status);
+    return new Unavailable(provider.name() + " answered " + status);
   }
 
-  @Override
-  public boolean capture(UUID orderId, String authorizationId) {
-    Answer answer =
-        withRetries(
-            "capture " + orderId,
-            () ->
-                post(
-                    "/v1/authorizations/{id}/capture",
-                    "capture-" + orderId,
-                    Map.of(),
-                    authorizationId));
-    return answer != null && answer.status().is2xxSuccessful();
+  private Counter fallbacks(String reason) {
+    return Counter.builder(FALLBACKS)
+        .description("authorizations sent to the alternative provider, by why the primary was not")
+        .tag("to", fallback.name())
+        .tag("reason", reason)
+        .register(registry);
   }
 
-  @Override
-  public boolean refund(UUID orderId, String authorizationId) {
-    Answer answer =
-        withRetries(
-            "refund " + orderId,
-            () ->
-                post(
-                    "/v1/authorizations/{id}/refund",
-                    "refund-" + orderId,
-                    Map.of(),
-                    authorizationId));
-    return answer != null && answer.status().is2xxSuccessful();
-  }
-
-  /**
-   * @param template the path as a URI template: the template, not the expanded path, tags the
-   *     client's metrics and spans, so every authorization does not become a new series
-   */
-  private Answer post(
-      String template, String idempotencyKey, Map<String, String> body, Object... variables) {
-    return http.post()
-        .uri(template, variables)
-        .header("Idempotency-Key", idempotencyKey)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .exchange(
-            (request, response) -> {
-              Map<?, ?> json =
-                  response.getStatusCode().value() == 204 ? null : response.bodyTo(Map.class);
-              return new Answer(response.getStatusCode(), json == null ? Map.of() : json);
-            });
-  }
-
-  /** Null when every attempt failed (timeout, refused connection or 5xx). */
-  private Answer withRetries(String operation, Supplier<Answer> call) {
-    Duration pause = properties.providerBackoff();
-    for (int attempt = 1; attempt <= properties.providerAttempts(); attempt++) {
-      try {
-        Answer answer = call.get();
-        if (!answer.status().is5xxServerError()) {
-          return answer;
-        }
-        log.warn("provider answered {} to {} (attempt {})", answer.status(), operation, attempt);
-      } catch (RestClientException e) {
-        log.warn(
-            "provider unreachable for {} (attempt {}): {}", operation, attempt, e.getMessage());
-      }
-      if (attempt < properties.providerAttempts()) {
-        sleep(pause);
-        pause = pause.multipliedBy(2);
-      }
+  private static String reason(RuntimeException e) {
+    if (e instanceof CallNotPermittedException) {
+      return "breaker-open";
     }
-    return null;
+    if (e instanceof BulkheadFullException) {
+      return "bulkhead-full";
+    }
+    return "failed";
   }
 
-  private static void sleep(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private static String describe(RuntimeException e) {
+    if (e instanceof CallNotPermittedException) {
+      return "circuit breaker open";
     }
+    if (e instanceof BulkheadFullException) {
+      return "bulkhead full";
+    }
+    return e.getMessage();
   }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param authorizationId the provider's id, when it authorized
  * @param declineReason the provider's decline code or {@code provider_unavailable}
+ * @param provider the name of the provider that decided (and holds the authorization, which its
+ *     capture and refund go to); null when no provider answered
  */
 public record Payment(
     UUID id,
@@ -17,7 +19,8 @@ public record Payment(
     BigDecimal amount,
     String currency,
     String authorizationId,
-    String declineReason) {
+    String declineReason,
+    String provider) {
 
   public Payment {
     Objects.requireNonNull(id, "id");
@@ -26,6 +29,7 @@ public record Payment(
   }
 
   public Payment with(PaymentStatus newStatus) {
-    return new Payment(id, orderId, newStatus, amount, currency, authorizationId, declineReason);
+    return new Payment(
+        id, orderId, newStatus, amount, currency, authorizationId, declineReason, provider);
   }
 }

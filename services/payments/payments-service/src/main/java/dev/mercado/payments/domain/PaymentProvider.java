@@ -5,25 +5,46 @@ import java.util.UUID;
 
 /**
  * Port to the external payment provider. Every call carries an idempotency key derived from the
- * order, so calling again after a timeout or a crash is safe.
+ * order, so calling again after a timeout or a crash is safe with the provider that got the first
+ * call.
+ *
+ * <p>There may be more than one provider account (a primary and an alternative used while the
+ * primary is unavailable): each authorization names the provider that holds it, and its capture or
+ * refund must go to that provider.
  */
 public interface PaymentProvider {
 
   /** What the provider answered to an authorization. */
   sealed interface Outcome {}
 
-  record Authorized(String authorizationId) implements Outcome {}
+  /**
+   * @param provider the name of the provider that holds the authorization
+   */
+  record Authorized(String authorizationId, String provider) implements Outcome {}
 
-  record Declined(String code) implements Outcome {}
+  /**
+   * @param provider the name of the provider that declined
+   */
+  record Declined(String code, String provider) implements Outcome {}
 
-  /** The provider could not be reached, or kept failing, within the retry budget. */
+  /** No provider could be reached, or each kept failing, within its resilience policy. */
   record Unavailable(String detail) implements Outcome {}
 
   Outcome authorize(UUID orderId, BigDecimal amount, String currency, String cardToken);
 
-  /** Captures an authorization; false if the provider could not be reached. */
-  boolean capture(UUID orderId, String authorizationId);
+  /**
+   * Captures an authorization at the provider that holds it.
+   *
+   * @param provider the name recorded with the authorization ({@code null} for the primary)
+   * @return false if that provider could not be reached or refused the capture
+   */
+  boolean capture(UUID orderId, String provider, String authorizationId);
 
-  /** Voids or refunds an authorization; false if the provider could not be reached. */
-  boolean refund(UUID orderId, String authorizationId);
+  /**
+   * Voids or refunds an authorization at the provider that holds it.
+   *
+   * @param provider the name recorded with the authorization ({@code null} for the primary)
+   * @return false if that provider could not be reached or refused the refund
+   */
+  boolean refund(UUID orderId, String provider, String authorizationId);
 }

@@ -29,8 +29,8 @@ class JdbcPaymentRepository implements PaymentRepository {
 
   private Optional<Payment> byOrder(UUID orderId, String lock) {
     return jdbc.sql(
-            "SELECT id, order_id, status, amount, currency, authorization_id, decline_reason"
-                + " FROM payment WHERE order_id = ?"
+            "SELECT id, order_id, status, amount, currency, authorization_id, decline_reason,"
+                + " provider FROM payment WHERE order_id = ?"
                 + lock)
         .param(orderId)
         .query(
@@ -42,7 +42,8 @@ class JdbcPaymentRepository implements PaymentRepository {
                     row.getBigDecimal("amount"),
                     row.getString("currency").trim(),
                     row.getString("authorization_id"),
-                    row.getString("decline_reason")))
+                    row.getString("decline_reason"),
+                    row.getString("provider")))
         .optional();
   }
 
@@ -50,7 +51,7 @@ class JdbcPaymentRepository implements PaymentRepository {
   public void insert(Payment payment) {
     jdbc.sql(
             "INSERT INTO payment (id, order_id, status, amount, currency, authorization_id,"
-                + " decline_reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                + " decline_reason, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             payment.id(),
             payment.orderId(),
@@ -58,7 +59,8 @@ class JdbcPaymentRepository implements PaymentRepository {
             payment.amount(),
             payment.currency(),
             payment.authorizationId(),
-            payment.declineReason())
+            payment.declineReason(),
+            payment.provider())
         .update();
   }
 

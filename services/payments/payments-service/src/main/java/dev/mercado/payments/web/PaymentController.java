@@ -34,7 +34,8 @@ class PaymentController {
                     payment.status().name(),
                     payment.amount(),
                     payment.currency(),
-                    payment.declineReason()))
+                    payment.declineReason(),
+                    payment.provider()))
         .toList();
   }
 }

@@ -1,53 +1,26 @@
 package dev.mercado.payments.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import dev.mercado.orders.api.AuthorizePaymentCommand;
 import dev.mercado.orders.api.OrderConfirmed;
 import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.orders.api.RefundPaymentCommand;
+import dev.mercado.payments.PaymentsIntegrationTest;
 import dev.mercado.payments.api.PaymentsTopics;
 import dev.mercado.platform.events.CloudEvent;
-import dev.mercado.testkit.EventContracts;
-import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.KafkaRecords;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Payments against real PostgreSQL, Kafka and the payment provider simulator process: the
- * provider's ledger proves what was charged.
+ * Payments against real PostgreSQL, Kafka and the payment provider simulator processes: the
+ * providers' ledgers prove what was charged, and where.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "mercado.payments.provider-timeout=1s",
-      "mercado.payments.provider-attempts=2",
-      "mercado.payments.provider-backoff=50ms"
-    })
-class PaymentsIT {
-
-  private static final HttpClient http = HttpClient.newHttpClient();
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    Infrastructure.registerDatabase(registry, "payments");
-    registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
-    registry.add("mercado.payments.provider-url", () -> Infrastructure.paymentProvider().baseUrl());
-  }
+class PaymentsIT extends PaymentsIntegrationTest {
 
   @Test
   void authorizesAnApprovedCardOnceWhateverKafkaRedelivers() throws Exception {
@@ -66,26 +39,18 @@ class PaymentsIT {
             e -> e.size() >= 2);
     assertThat(answers).hasSize(2);
     assertThat(answers.get(0).data().toString()).contains("\"amount\":25.00");
-    assertThat(ledger(order)).contains("\"authorized\":1");
+    assertThat(ledger(primary(), order)).contains("\"authorized\":1");
     assertThat(payment(order))
-        .contains("\"status\":\"AUTHORIZED\"", "\"amount\":25.00", "\"currency\":\"EUR\"");
+        .contains(
+            "\"status\":\"AUTHORIZED\"",
+            "\"amount\":25.00",
+            "\"currency\":\"EUR\"",
+            "\"provider\":\"" + PRIMARY + "\"");
   }
 
   @Test
   void showsNoPaymentForAnOrderItHasNotDecided() throws Exception {
     assertThat(payment(UUID.randomUUID())).isEqualTo("[]");
-  }
-
-  /** {@code GET /api/v1/payments?orderId=}: the order's payment as the BFF reads it. */
-  private String payment(UUID order) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/payments?orderId=" + order))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body();
   }
 
   @Test
@@ -105,24 +70,24 @@ class PaymentsIT {
   }
 
   @Test
-  void declinesAsProviderUnavailableWhenTheProviderIsDown() throws Exception {
+  void declinesAsProviderUnavailableWhenEveryProviderIsDown() throws Exception {
     UUID order = UUID.randomUUID();
-    faults("{\"down\":true}");
-    try {
-      KafkaRecords.send(OrdersTopics.AUTHORIZE_PAYMENT, authorize(order, "tok_visa"));
+    faults(primary(), "{\"down\":true}");
+    faults(alternative(), "{\"down\":true}");
 
-      assertThat(
-              KafkaRecords.eventsAbout(
-                  PaymentsTopics.PAYMENT_DECLINED,
-                  order.toString(),
-                  Duration.ofSeconds(30),
-                  e -> !e.isEmpty()))
-          .singleElement()
-          .satisfies(event -> assertThat(event.data().toString()).contains("provider_unavailable"));
-    } finally {
-      faults("{\"down\":false}");
-    }
-    assertThat(ledger(order)).contains("\"authorized\":0");
+    KafkaRecords.send(OrdersTopics.AUTHORIZE_PAYMENT, authorize(order, "tok_visa"));
+
+    assertThat(
+            KafkaRecords.eventsAbout(
+                PaymentsTopics.PAYMENT_DECLINED,
+                order.toString(),
+                Duration.ofSeconds(30),
+                e -> !e.isEmpty()))
+        .singleElement()
+        .satisfies(event -> assertThat(event.data().toString()).contains("provider_unavailable"));
+    assertThat(ledger(primary(), order)).contains("\"authorized\":0");
+    assertThat(ledger(alternative(), order)).contains("\"authorized\":0");
+    assertThat(payment(order)).contains("\"provider\":null");
   }
 
   @Test
@@ -141,9 +106,9 @@ class PaymentsIT {
             OrdersTopics.ORDER_CONFIRMED,
             order,
             new OrderConfirmed(order, "c-1", new BigDecimal("25.00"), "EUR")));
-    org.awaitility.Awaitility.await()
+    await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> ledger(order).contains("\"captured\":1"));
+        .until(() -> ledger(primary(), order).contains("\"captured\":1"));
     KafkaRecords.send(
         OrdersTopics.REFUND_PAYMENT,
         event(OrdersTopics.REFUND_PAYMENT, order, new RefundPaymentCommand(order)));
@@ -155,40 +120,6 @@ class PaymentsIT {
                 Duration.ofSeconds(30),
                 e -> !e.isEmpty()))
         .hasSize(1);
-    assertThat(ledger(order)).contains("\"refunded\":1");
-  }
-
-  private static CloudEvent authorize(UUID order, String card) {
-    return event(
-        OrdersTopics.AUTHORIZE_PAYMENT,
-        order,
-        new AuthorizePaymentCommand(order, new BigDecimal("25.00"), "EUR", card));
-  }
-
-  /** As orders publishes it: its checked-in example with this order and payload. */
-  private static CloudEvent event(String type, UUID order, Object payload) {
-    return EventContracts.like(type, order.toString(), payload);
-  }
-
-  private static String ledger(UUID order) throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        Infrastructure.paymentProvider().adminUrl() + "/ledger?reference=" + order))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  private static void faults(String body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(Infrastructure.paymentProvider().adminUrl() + "/faults"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(ledger(primary(), order)).contains("\"refunded\":1");
   }
 }
