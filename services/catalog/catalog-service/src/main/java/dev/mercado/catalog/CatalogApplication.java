@@ -3,6 +3,7 @@ package dev.mercado.catalog;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
  * owns stock reservations in the order saga.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(CatalogProperties.class)
 public class CatalogApplication {
 
   public static void main(String[] args) {

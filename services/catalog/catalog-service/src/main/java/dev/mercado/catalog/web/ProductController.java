@@ -1,5 +1,6 @@
 package dev.mercado.catalog.web;
 
+import dev.mercado.catalog.CatalogProperties;
 import dev.mercado.catalog.application.ProductCatalog;
 import dev.mercado.catalog.application.ProductNotFoundException;
 import dev.mercado.catalog.domain.ProductId;
@@ -9,21 +10,28 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Browsing the catalogue: a paged list, searchable by name or SKU, and product details. */
+/**
+ * Browsing the catalogue: a paged list, searchable by name or SKU, and product details. The details
+ * are deprecated in favour of {@link ProductV2Controller} (F9): they answer as before, with {@code
+ * Deprecation}, {@code Sunset} and a {@code successor-version} link; the list is not.
+ */
 @RestController
 @RequestMapping("/api/v1/catalog/products")
 class ProductController {
 
   private final ProductCatalog catalog;
+  private final CatalogProperties.Retirement retirement;
 
-  ProductController(ProductCatalog catalog) {
+  ProductController(ProductCatalog catalog, CatalogProperties properties) {
     this.catalog = catalog;
+    this.retirement = properties.productV1();
   }
 
   record ProductPageResponse(
@@ -50,13 +58,22 @@ class ProductController {
     return ProductPageResponse.of(catalog.page(page, size, q));
   }
 
-  /** The product, and a view reported to the telemetry stream (best effort). */
+  /**
+   * The product, and a view reported to the telemetry stream (best effort). Deprecated: {@code GET
+   * /api/v2/catalog/products/{id}} replaces it; the contract stays as it is until the sunset.
+   */
+  // springdoc marks the operation deprecated in the OpenAPI document
+  @Deprecated
   @GetMapping("/{id}")
-  ProductResponse product(@PathVariable UUID id) {
+  ResponseEntity<ProductResponse> product(@PathVariable UUID id) {
     ProductId productId = new ProductId(id);
-    return catalog
-        .view(productId)
-        .map(ProductResponse::of)
-        .orElseThrow(() -> new ProductNotFoundException(productId));
+    ProductResponse product =
+        catalog
+            .view(productId)
+            .map(ProductResponse::of)
+            .orElseThrow(() -> new ProductNotFoundException(productId));
+    return ResponseEntity.ok()
+        .headers(DeprecationHeaders.of(retirement, ProductV2Controller.PATH + "/" + id))
+        .body(product);
   }
 }

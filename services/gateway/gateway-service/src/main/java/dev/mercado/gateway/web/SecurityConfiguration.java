@@ -27,8 +27,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * identity's keys (its JWKS, fetched on first use and again when a token names an unknown key id,
  * so a key rotation needs no restart), issued by identity, and not expired (60 s clock skew
  * allowed). A missing token is allowed where the route is public (the catalogue, placing and
- * reading orders for now); a bad one is 401 and an authenticated caller without the role a route
- * needs is 403, both as problem details. Stateless: no session, no CSRF token, no saved request.
+ * reading orders for now, and the BFF pages under {@code /api/v1/bff} composed from them); a bad
+ * one is 401 and an authenticated caller without the role a route needs is 403, both as problem
+ * details. Stateless: no session, no CSRF token, no saved request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

@@ -56,6 +56,17 @@ class GatewayRoutingIT {
   }
 
   @Test
+  void routesBothVersionsOfCatalogsApiToCatalog() throws Exception {
+    HttpResponse<String> v1 = get("/api/v1/catalog/products/42");
+    HttpResponse<String> v2 = get("/api/v2/catalog/products/42");
+
+    assertThat(v1.statusCode()).isEqualTo(200);
+    assertThat(v1.body()).isEqualTo("catalog saw /api/v1/catalog/products/42");
+    assertThat(v2.statusCode()).isEqualTo(200);
+    assertThat(v2.body()).isEqualTo("catalog saw /api/v2/catalog/products/42");
+  }
+
+  @Test
   void answers503ProblemWhenTheServiceIsDown() throws Exception {
     HttpResponse<String> response = get("/api/v1/orders/anything");
 
