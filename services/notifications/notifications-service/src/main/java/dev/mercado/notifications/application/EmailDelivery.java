@@ -4,16 +4,17 @@ import dev.mercado.notifications.NotificationsProperties;
 import dev.mercado.notifications.api.EmailTask;
 import dev.mercado.notifications.api.EmailTaskDead;
 import dev.mercado.notifications.api.NotificationsQueues;
-import dev.mercado.notifications.domain.Backoff;
 import dev.mercado.notifications.domain.Mailer;
 import dev.mercado.notifications.domain.Notification;
 import dev.mercado.notifications.domain.NotificationRepository;
 import dev.mercado.notifications.domain.NotificationStatus;
 import dev.mercado.platform.observability.Committed;
 import dev.mercado.platform.outbox.Outbox;
+import dev.mercado.platform.resilience.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,12 @@ public class EmailDelivery {
     this.mailer = mailer;
     this.outbox = outbox;
     this.properties = properties;
-    this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
+    // full jitter (R8): retry n waits up to min(max, initial * 2^(n-1)), so base = initial / 2
+    this.backoff =
+        Backoff.of(
+            Backoff.Strategy.EXPONENTIAL_FULL_JITTER,
+            properties.initialBackoff().dividedBy(2),
+            properties.maxBackoff());
     this.clock = clock;
     this.parked = parkedCounter(registry);
   }
@@ -104,7 +110,9 @@ public class EmailDelivery {
       Instant retryAt =
           clock
               .instant()
-              .plus(backoff.after(notification.attempts() + 1, ThreadLocalRandom.current()));
+              .plus(
+                  backoff.pause(
+                      notification.attempts() + 1, Duration.ZERO, ThreadLocalRandom.current()));
       Notification failed = notification.failed(e.getMessage(), properties.maxAttempts(), retryAt);
       notifications.update(failed);
       if (failed.status() == NotificationStatus.DEAD) {
