@@ -166,14 +166,7 @@ class ObservabilityIT {
   }
 
   private static Set<String> exportedMetrics(String service) throws Exception {
-    HttpResponse<String> page =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(system.urls.get(service) + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(page.statusCode()).isEqualTo(200);
-    return page.body()
+    return prometheus(service)
         .lines()
         .filter(line -> !line.isBlank() && !line.startsWith("#"))
         .map(line -> line.split("[{ ]", 2)[0])
@@ -231,6 +224,14 @@ class ObservabilityIT {
    * The value of the first series starting with {@code series} on the service's Prometheus page.
    */
   private static double counter(String service, String series) throws Exception {
+    Matcher value =
+        Pattern.compile("(?m)^" + Pattern.quote(series) + "[^ ]* ([0-9.eE+-]+)$")
+            .matcher(prometheus(service));
+    return value.find() ? Double.parseDouble(value.group(1)) : 0;
+  }
+
+  /** The service's {@code /actuator/prometheus} page. */
+  private static String prometheus(String service) throws Exception {
     HttpResponse<String> page =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(system.urls.get(service) + "/actuator/prometheus"))
@@ -238,9 +239,6 @@ class ObservabilityIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
-    Matcher value =
-        Pattern.compile("(?m)^" + Pattern.quote(series) + "[^ ]* ([0-9.eE+-]+)$")
-            .matcher(page.body());
-    return value.find() ? Double.parseDouble(value.group(1)) : 0;
+    return page.body();
   }
 }
