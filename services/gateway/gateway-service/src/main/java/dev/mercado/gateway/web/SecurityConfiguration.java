@@ -2,12 +2,15 @@ package dev.mercado.gateway.web;
 
 import dev.mercado.identity.api.IdentityClaims;
 import dev.mercado.identity.api.IdentityEndpoints;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -21,6 +24,8 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Who is calling (R5, R3): a bearer token, when there is one, must be a JWT signed by one of
@@ -34,6 +39,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+  private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
 
   @Bean
   SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
@@ -77,11 +84,23 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** identity's keys and issuer; the decoder caches the key set and refetches on an unknown kid. */
+  /**
+   * identity's keys and issuer; the decoder caches the key set and refetches on an unknown kid. The
+   * fetch is bounded (R6, F8): an identity that does not answer fails the request with 401 within
+   * seconds instead of holding it open.
+   */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(@Value("${mercado.gateway.identity-url}") String identity) {
+  ReactiveJwtDecoder jwtDecoder(
+      @Value("${mercado.gateway.identity-url}") String identity, WebClient.Builder webClient) {
+    HttpClient bounded =
+        HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) JWKS_TIMEOUT.toMillis())
+            .responseTimeout(JWKS_TIMEOUT);
     NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withJwkSetUri(identity + IdentityEndpoints.JWKS).build();
+        NimbusReactiveJwtDecoder.withJwkSetUri(identity + IdentityEndpoints.JWKS)
+            .webClient(
+                webClient.clone().clientConnector(new ReactorClientHttpConnector(bounded)).build())
+            .build();
     decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity));
     return decoder;
   }

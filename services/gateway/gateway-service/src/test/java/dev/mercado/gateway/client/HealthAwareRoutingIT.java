@@ -71,7 +71,8 @@ class HealthAwareRoutingIT {
 
   private static final Instance a = new Instance("a");
   private static final Instance b = new Instance("b");
-  private static final HttpClient http = HttpClient.newHttpClient();
+  private static final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Value("${local.server.port}")
   private int port;

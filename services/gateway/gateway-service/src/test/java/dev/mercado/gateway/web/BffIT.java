@@ -34,7 +34,11 @@ class BffIT {
   private static final LoopbackServers.Upstream notifications = LoopbackServers.upstream();
   private static final LoopbackServers.Upstream catalog = LoopbackServers.upstream();
   private static final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          // the gateway speaks HTTP/1.1: no h2c upgrade attempt on each new connection
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private static final JsonMapper json = JsonMapper.builder().build();
 
   @Value("${local.server.port}")

@@ -53,7 +53,11 @@ class GatewayAccessIT {
   private static final HttpServer identity = jwks();
   private static final HttpServer catalog = LoopbackServers.echo("catalog");
   private static final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          // the gateway speaks HTTP/1.1: no h2c upgrade attempt on each new connection
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @Value("${local.server.port}")
   private int port;

@@ -42,11 +42,26 @@ final class LoopbackServers {
             exchange.getResponseBody().write(bytes);
             exchange.close();
           });
-      server.start();
-      return server;
+      return start(server);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Starts a server whose exchanges run on threads of their own, not on the single dispatcher
+   * thread that also accepts connections and watches idle ones.
+   */
+  static HttpServer start(HttpServer server) {
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "loopback-server");
+              thread.setDaemon(true);
+              return thread;
+            }));
+    server.start();
+    return server;
   }
 
   /** An upstream whose answers the test sets per request, ready until told otherwise. */
@@ -89,7 +104,7 @@ final class LoopbackServers {
         throw new IllegalStateException(e);
       }
       server.createContext("/", this::handle);
-      server.start();
+      start(server);
     }
 
     /** Answers {@code pathAndQuery} with {@code status} and {@code json} from now on. */
