@@ -2,13 +2,17 @@ package dev.mercado.gateway.client;
 
 import dev.mercado.gateway.domain.ServiceDocuments;
 import dev.mercado.gateway.domain.ServiceFailure;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancerClientRequestTransformer;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
@@ -34,6 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * context. Decimal numbers are read as {@code BigDecimal}: an amount of {@code 9.90} is passed on
  * as {@code 9.90}, not as a binary fraction.
  *
+ * <p>Each call goes through the service's circuit breaker, timeout and bulkhead, the ones its
+ * routes use (R4, R6, F8: {@code resilience4j.*.instances.<service>}): while catalog's breaker is
+ * open, a page does not wait for catalog at all. Here a 5xx answer counts as a failure too, since
+ * the page reads the whole answer; a routed request passes the 5xx on instead.
+ *
  * <p>No retries ({@link ReactorLoadBalancerExchangeFilterFunction}, not the retrying variant Spring
  * Cloud configures by default): the caller's deadline covers one attempt, and a page would rather
  * leave a part out than wait for a second try.
@@ -51,14 +60,17 @@ class ServiceClients implements ServiceDocuments {
 
   private final WebClient http;
   private final ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers;
+  private final ReactiveCircuitBreakerFactory<?, ?> breakers;
 
   ServiceClients(
       WebClient.Builder builder,
+      ReactiveCircuitBreakerFactory<?, ?> breakers,
       ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers,
       ObjectProvider<List<LoadBalancerClientRequestTransformer>> transformers,
       Outliers outliers,
       JsonMapper json) {
     this.loadBalancers = loadBalancers;
+    this.breakers = breakers;
     JsonMapper exactDecimals =
         json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     this.http =
@@ -109,24 +121,38 @@ class ServiceClients implements ServiceDocuments {
 
   private <T> Mono<T> get(
       String service, String path, UUID id, ParameterizedTypeReference<T> type) {
-    return http.get()
-        // the service's name stands for the host; the load balancer puts an instance's there
-        .uri("http://" + service + path, id)
-        .accept(MediaType.APPLICATION_JSON)
-        .exchangeToMono(
-            response -> {
-              if (response.statusCode().value() == 404) {
-                return response.releaseBody().then(Mono.empty());
-              }
-              if (response.statusCode().is2xxSuccessful()) {
-                return response.bodyToMono(type);
-              }
-              return response.createError();
-            })
+    Mono<T> call =
+        http.get()
+            // the service's name stands for the host; the load balancer puts an instance's there
+            .uri("http://" + service + path, id)
+            .accept(MediaType.APPLICATION_JSON)
+            .exchangeToMono(
+                response -> {
+                  if (response.statusCode().value() == 404) {
+                    return response.releaseBody().then(Mono.empty());
+                  }
+                  if (response.statusCode().is2xxSuccessful()) {
+                    return response.bodyToMono(type);
+                  }
+                  return response.createError();
+                });
+    return breakers
+        .create(service)
+        // the failure itself, not Spring Cloud's NoFallbackAvailableException around it
+        .run(call, Mono::error)
         .onErrorMap(error -> !(error instanceof ServiceFailure), error -> failure(service, error));
   }
 
   private static ServiceFailure failure(String service, Throwable error) {
+    if (error instanceof CallNotPermittedException) {
+      return new ServiceFailure(service, service + " circuit open", error);
+    }
+    if (error instanceof BulkheadFullException) {
+      return new ServiceFailure(service, service + " busy: too many calls in flight", error);
+    }
+    if (error instanceof TimeoutException) {
+      return new ServiceFailure(service, service + " did not answer within its timeout", error);
+    }
     if (error instanceof WebClientResponseException answered) {
       // also what the load balancer answers when no instance is ready
       return new ServiceFailure(

@@ -1,11 +1,14 @@
 package dev.mercado.gateway.web;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.NotFoundException;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error the gateway itself produces as {@code application/problem+json} (RFC 9457): 404 when
- * no route matches, 503 when the service behind a route refuses connections, 504 when it does not
- * answer in time. Runs before Boot's default handler, which would answer with its own JSON shape.
+ * no route matches, 503 when the service behind a route refuses connections, its breaker is open or
+ * its bulkhead full, 504 when it does not answer within its timeout. Runs before Boot's default
+ * handler, which would answer with its own JSON shape.
  */
 @Component
 @Order(-2)
@@ -63,6 +67,21 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
           HttpStatus.SERVICE_UNAVAILABLE,
           "Service unavailable",
           "The service behind this route is not reachable; try again later.");
+    }
+    if (error instanceof ServiceUnavailableException
+        || causedBy(error, CallNotPermittedException.class)) {
+      // the service's breaker is open: no request is sent until it half-opens (R4)
+      return new Problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "The service behind this route is failing; the gateway stopped calling it for a while.");
+    }
+    if (causedBy(error, BulkheadFullException.class)) {
+      // R6: this service already has as many requests in flight as it is allowed
+      return new Problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "The service behind this route is busy with other requests; try again later.");
     }
     if (error instanceof NotFoundException) {
       // the load balancer found no instance whose readiness passes and that is not ejected
