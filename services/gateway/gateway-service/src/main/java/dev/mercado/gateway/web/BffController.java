@@ -41,8 +41,11 @@ import reactor.core.publisher.Mono;
  * because catalog failed now.
  */
 @RestController
-@RequestMapping("/api/v1/bff")
+@RequestMapping(BffController.PATH)
 class BffController {
+
+  /** Where the pages are. */
+  static final String PATH = "/api/v1/bff";
 
   private static final Logger log = LoggerFactory.getLogger(BffController.class);
 

@@ -39,6 +39,9 @@ class RateLimiting implements GlobalFilter, Ordered {
 
   static final String TIER = "mercado.tier";
 
+  /** The id the BFF's pages are limited under ({@link BffRateLimiting}), as a route's id is. */
+  static final String BFF = "bff";
+
   private final RateLimits limits;
 
   RateLimiting(RateLimits limits) {
@@ -57,6 +60,11 @@ class RateLimiting implements GlobalFilter, Ordered {
     if (route == null) {
       return chain.filter(exchange);
     }
+    return limit(exchange, route.getId(), chain.filter(exchange));
+  }
+
+  /** Decides the request under the policies of {@code routeId}; forwards with {@code proceed}. */
+  Mono<Void> limit(ServerWebExchange exchange, String routeId, Mono<Void> proceed) {
     return exchange
         .getPrincipal()
         .map(Optional::of)
@@ -68,16 +76,16 @@ class RateLimiting implements GlobalFilter, Ordered {
               exchange.getAttributes().put(TIER, caller.tier() == null ? "-" : caller.tier());
               return Mono.fromCompletionStage(
                       limits.checkAsync(
-                          route.getId(),
+                          routeId,
                           exchange.getRequest().getMethod().name(),
                           exchange.getRequest().getPath().value(),
                           caller))
-                  .flatMap(decision -> apply(decision, exchange, chain));
+                  .flatMap(decision -> apply(decision, exchange, proceed));
             });
   }
 
   private static Mono<Void> apply(
-      Decision decision, ServerWebExchange exchange, GatewayFilterChain chain) {
+      Decision decision, ServerWebExchange exchange, Mono<Void> forward) {
     Map<String, String> headers = RateLimitHeaders.of(decision);
     if (!decision.allowed()) {
       RateLimitProblem problem = RateLimitProblem.of(decision);
@@ -91,7 +99,6 @@ class RateLimiting implements GlobalFilter, Ordered {
               headers.forEach(exchange.getResponse().getHeaders()::set);
               return Mono.empty();
             });
-    Mono<Void> forward = chain.filter(exchange);
     // a leaky bucket admits now but releases at its leak rate
     return decision.delay().isZero() ? forward : Mono.delay(decision.delay()).then(forward);
   }

@@ -181,6 +181,26 @@ class GatewayAccessIT {
     assertThat(rejected.body()).contains("quota-exceeded");
   }
 
+  @Test
+  void limitsTheBffPagesAsItLimitsRoutes() throws Exception {
+    String free =
+        token(
+            KEY,
+            claims("partner", "free").claim("client_id", "bff-free-" + UUID.randomUUID()).build());
+    String page = "/api/v1/bff/products/" + UUID.randomUUID();
+
+    // the page itself may fail (no catalog product here): only the limit is under test
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      statuses.add(get(page, free).statusCode());
+    }
+    HttpResponse<String> rejected = get(page, free);
+
+    assertThat(statuses).doesNotContain(429);
+    assertProblem(rejected, 429);
+    assertThat(rejected.headers().firstValue("Retry-After")).isPresent();
+  }
+
   private int admitted(String token, int attempts) throws Exception {
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < attempts; i++) {
