@@ -165,6 +165,31 @@ class ObservabilityIT {
         .allSatisfy(metric -> assertThat(exported).contains(metric));
   }
 
+  /**
+   * The gateway's guards are visible where an operator looks (R3, R4): its limits decided on Redis
+   * when the system runs on this machine's servers ({@code --infra local}), in memory otherwise,
+   * and a breaker per service behind it.
+   */
+  @Test
+  void gatewayShowsWhereItKeepsLimitsAndTheStateOfEachServicesBreaker() throws Exception {
+    shop.product(5);
+
+    String gateway = prometheus("gateway");
+
+    assertThat(gateway)
+        .contains(
+            "mercado_ratelimit_decision_duration_seconds_count{backend=\""
+                + (RunningSystem.local() ? "redis" : "memory")
+                + "\"");
+    for (String service : List.of("catalog", "orders", "payments", "notifications")) {
+      assertThat(gateway)
+          .containsPattern(
+              "resilience4j_circuitbreaker_state\\{[^}]*name=\""
+                  + service
+                  + "\"[^}]*state=\"closed\"[^}]*} 1");
+    }
+  }
+
   private static Set<String> exportedMetrics(String service) throws Exception {
     return prometheus(service)
         .lines()

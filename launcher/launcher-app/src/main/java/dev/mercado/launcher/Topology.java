@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What {@code ./mercado up} runs, in order, like a deployment diagram read top to bottom:
@@ -23,6 +24,9 @@ final class Topology {
   /** The services that own a database (the gateway owns none). */
   static final List<String> DATABASE_OWNERS =
       List.of("identity", "catalog", "orders", "payments", "notifications");
+
+  /** This machine's Redis, which keeps the gateway's rate limits with {@code --infra local}. */
+  private static final String LOCAL_REDIS = "redis://127.0.0.1:6379";
 
   /** This machine's PostgreSQL, used with {@code --infra local}. */
   static final PostgresAdmin LOCAL_POSTGRES = new PostgresAdmin("127.0.0.1", 5432, "postgres");
@@ -85,8 +89,7 @@ final class Topology {
           new ExternalServer("postgres", "postgresql://127.0.0.1:5432", "tcp://127.0.0.1:5432"));
       infrastructure.add(
           new ExternalServer("rabbitmq", "amqp://127.0.0.1:5672", "amqp://127.0.0.1:5672"));
-      infrastructure.add(
-          new ExternalServer("redis", "redis://127.0.0.1:6379", "tcp://127.0.0.1:6379"));
+      infrastructure.add(new ExternalServer("redis", LOCAL_REDIS, "tcp://127.0.0.1:6379"));
       amqpPort = "5672";
     } else {
       PostgresServer server = new PostgresServer(home, ports.embedded("postgres"));
@@ -207,6 +210,13 @@ final class Topology {
     routes.put("SPRING_APPLICATION_JSON", discoveryJson(instances));
     // tokens are checked against identity's keys and must name it as their issuer
     routes.put("MERCADO_GATEWAY_IDENTITY_URL", "http://127.0.0.1:" + servicePorts.get("identity"));
+    if (settings.localInfra()) {
+      // R3: limits kept in this machine's Redis, as several gateway instances would share them;
+      // the run's own key prefix keeps one run's counts from another's
+      routes.put("MERCADO_RATELIMIT_BACKEND", "redis");
+      routes.put("MERCADO_RATELIMIT_REDIS_URI", LOCAL_REDIS);
+      routes.put("MERCADO_RATELIMIT_REDIS_KEY_PREFIX", "mercado:rl:" + UUID.randomUUID() + ":");
+    }
     Component gateway =
         service(settings, "gateway", "gateway", servicePorts.get("gateway"), routes, null);
 
