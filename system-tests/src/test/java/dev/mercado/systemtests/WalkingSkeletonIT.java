@@ -3,6 +3,7 @@ package dev.mercado.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.identity.api.DemoClients;
 import dev.mercado.systemtests.RunningSystem.CommandResult;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +55,38 @@ class WalkingSkeletonIT {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"totalItems\":8", "\"sku\":\"MUG-001\"");
+  }
+
+  /**
+   * R5, R3: a partner's demo API key, looked up in identity by the gateway with its own token, gets
+   * the partner's tier: premium's burst of 2000 where an anonymous caller gets free's 200.
+   */
+  @Test
+  @Order(2)
+  void aPartnersApiKeyGetsItsTiersLimits() throws Exception {
+    String products = system.urls.get("gateway") + "/api/v1/catalog/products";
+    HttpResponse<String> premium =
+        http.send(
+            HttpRequest.newBuilder(URI.create(products))
+                .header("X-Api-Key", DemoClients.PARTNER_PREMIUM_API_KEY)
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous = get(products);
+    HttpResponse<String> unknown =
+        http.send(
+            HttpRequest.newBuilder(URI.create(products))
+                .header("X-Api-Key", "mk_never_issued")
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(premium.statusCode()).as(premium.body()).isEqualTo(200);
+    assertThat(premium.headers().firstValue("RateLimit-Policy"))
+        .hasValueSatisfying(policy -> assertThat(policy).contains("q=1000;"));
+    assertThat(anonymous.headers().firstValue("RateLimit-Policy"))
+        .hasValueSatisfying(policy -> assertThat(policy).contains("q=100;"));
+    assertThat(unknown.statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mercado.gateway.web;
 
+import dev.mercado.gateway.domain.ServiceFailure;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
@@ -82,6 +83,13 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
           HttpStatus.SERVICE_UNAVAILABLE,
           "Service unavailable",
           "The service behind this route is busy with other requests; try again later.");
+    }
+    if (causedBy(error, ServiceFailure.class)) {
+      // e.g. identity, asked who owns an API key, did not answer: the key may well be valid
+      return new Problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "The gateway cannot check this request's credentials now; try again later.");
     }
     if (error instanceof NotFoundException) {
       // the load balancer found no instance whose readiness passes and that is not ejected

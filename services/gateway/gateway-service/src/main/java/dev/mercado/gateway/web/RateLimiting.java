@@ -115,6 +115,9 @@ class RateLimiting implements GlobalFilter, Ordered {
           jwt.getClaimAsString(IdentityClaims.CLIENT_ID),
           jwt.getClaimAsString(IdentityClaims.TIER));
     }
+    if (principal.isPresent() && principal.get() instanceof ApiKeyAuthentication partner) {
+      return new Caller(null, ip, partner.keyHash(), partner.clientId(), partner.tier());
+    }
     return Caller.anonymous(ip);
   }
 }

@@ -1,5 +1,6 @@
 package dev.mercado.gateway.web;
 
+import dev.mercado.gateway.domain.ApiKeys;
 import dev.mercado.identity.api.IdentityClaims;
 import dev.mercado.identity.api.IdentityEndpoints;
 import io.netty.channel.ChannelOption;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -21,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -28,12 +32,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Who is calling (R5, R3): a bearer token, when there is one, must be a JWT signed by one of
- * identity's keys (its JWKS, fetched on first use and again when a token names an unknown key id,
- * so a key rotation needs no restart), issued by identity, and not expired (60 s clock skew
- * allowed). A missing token is allowed where the route is public (the catalogue, placing and
- * reading orders for now, and the BFF pages under {@code /api/v1/bff} composed from them); a bad
- * one is 401 and an authenticated caller without the role a route needs is 403, both as problem
+ * Who is calling (R5, R3): a partner may send an API key instead of a token ({@link
+ * ApiKeyAuthentication}; an unknown key is 401). A bearer token, when there is one, must be a JWT
+ * signed by one of identity's keys (its JWKS, fetched on first use and again when a token names an
+ * unknown key id, so a key rotation needs no restart), issued by identity, and not expired (60 s
+ * clock skew allowed). A missing token is allowed where the route is public (the catalogue, placing
+ * and reading orders for now, and the BFF pages under {@code /api/v1/bff} composed from them); a
+ * bad one is 401 and an authenticated caller without the role a route needs is 403, both as problem
  * details. Stateless: no session, no CSRF token, no saved request.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,7 +48,7 @@ class SecurityConfiguration {
   private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
 
   @Bean
-  SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+  SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiKeys apiKeys) {
     ServerAuthenticationEntryPoint unauthorized =
         (exchange, failure) ->
             Problems.write(
@@ -60,7 +65,14 @@ class SecurityConfiguration {
                 "Forbidden",
                 "The caller is authenticated but not allowed to use this route.",
                 Map.of());
+    AuthenticationWebFilter partners =
+        new AuthenticationWebFilter(ApiKeyAuthentication.manager(apiKeys));
+    partners.setServerAuthenticationConverter(ApiKeyAuthentication.converter());
+    partners.setAuthenticationFailureHandler(
+        new ServerAuthenticationEntryPointFailureHandler(unauthorized));
+    partners.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .addFilterAt(partners, SecurityWebFiltersOrder.AUTHENTICATION)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
