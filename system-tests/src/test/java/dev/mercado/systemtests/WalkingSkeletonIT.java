@@ -59,7 +59,7 @@ class WalkingSkeletonIT {
 
   /**
    * R5, R3: a partner's demo API key, looked up in identity by the gateway with its own token, gets
-   * the partner's tier: premium's burst of 2000 where an anonymous caller gets free's 200.
+   * the partner's tier: premium's 1000 a second where an anonymous caller gets free's 100.
    */
   @Test
   @Order(2)
