@@ -6,6 +6,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,10 +26,10 @@ import org.springframework.web.client.RestClientException;
  * mercado.payments.provider.fallbacks{to,reason}}. The answer names the provider that holds the
  * authorization, and its capture and refund go there, never to the other one.
  *
- * <p>The known gap (docs/patterns/circuit-breaker.md): the two providers keep separate ledgers and
- * idempotency records, so an authorization the primary made but whose answer was lost (a timeout
- * after the work) stays there while the alternative authorizes again; that authorization is never
- * captured and must be voided by reconciliation.
+ * <p>The two providers keep separate ledgers and idempotency records, so an authorization the
+ * primary made but whose answer was lost (a timeout after the work) stays there while the
+ * alternative authorizes again; {@code Reconciliation} reads both ledgers ({@link #held}) and voids
+ * such strays ({@link #voidStray}).
  */
 class HttpPaymentProvider implements PaymentProvider {
 
@@ -115,6 +117,54 @@ class HttpPaymentProvider implements PaymentProvider {
     return change(orderId, provider, authorizationId, "refund");
   }
 
+  @Override
+  public List<Held> held(UUID orderId) {
+    List<Held> held = new ArrayList<>();
+    for (ProviderClient provider :
+        fallback == null ? List.of(primary) : List.of(primary, fallback)) {
+      ProviderClient.Answer answer = provider.get("/v1/ledger?reference={order}", orderId);
+      if (!answer.status().is2xxSuccessful() || answer.body() == null) {
+        throw new ProviderFailure(provider.name(), answer.status().value(), "ledger " + orderId);
+      }
+      Object authorizations = answer.body().get("authorizations");
+      if (authorizations instanceof List<?> list) {
+        for (Object item : list) {
+          if (item instanceof Map<?, ?> authorization) {
+            held.add(
+                new Held(
+                    provider.name(),
+                    String.valueOf(authorization.get("id")),
+                    String.valueOf(authorization.get("status"))));
+          }
+        }
+      }
+    }
+    return held;
+  }
+
+  @Override
+  public boolean voidStray(String provider, String authorizationId) {
+    ProviderClient holder = holder(provider);
+    if (holder == null) {
+      return false;
+    }
+    try {
+      ProviderClient.Answer answer =
+          holder.post(
+              "/v1/authorizations/{id}/refund",
+              "void-" + authorizationId,
+              Map.of(),
+              authorizationId);
+      return answer.status().is2xxSuccessful();
+    } catch (CallNotPermittedException
+        | BulkheadFullException
+        | ProviderFailure
+        | RestClientException e) {
+      log.warn("void {} at {}: unavailable ({})", authorizationId, provider, describe(e));
+      return false;
+    }
+  }
+
   /** A capture or refund at the provider that holds the authorization; never at the other one. */
   private boolean change(UUID orderId, String provider, String authorizationId, String action) {
     ProviderClient holder = holder(provider);
@@ -145,6 +195,11 @@ class HttpPaymentProvider implements PaymentProvider {
       log.warn("{} {}: {} unavailable ({})", action, orderId, holder.name(), describe(e));
       return false;
     }
+  }
+
+  @Override
+  public String primary() {
+    return primary.name();
   }
 
   /** Null (a payment recorded before providers were named) means the primary. */

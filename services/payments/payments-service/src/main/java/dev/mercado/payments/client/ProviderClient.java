@@ -57,6 +57,27 @@ final class ProviderClient {
     return policy.call(() -> attempt(template, idempotencyKey, body, variables));
   }
 
+  /**
+   * Reads under the policy (a read is idempotent: retried like a keyed call).
+   *
+   * @return the first answer below 500
+   */
+  Answer get(String template, Object... variables) {
+    return policy.call(
+        () -> {
+          Answer answer =
+              http.get()
+                  .uri(template, variables)
+                  .exchange(
+                      (request, response) ->
+                          new Answer(response.getStatusCode(), response.bodyTo(Map.class)));
+          if (answer.status().is5xxServerError()) {
+            throw new ProviderFailure(name(), answer.status().value(), "GET " + template);
+          }
+          return answer;
+        });
+  }
+
   private Answer attempt(
       String template, String idempotencyKey, Map<String, String> body, Object... variables) {
     Answer answer =

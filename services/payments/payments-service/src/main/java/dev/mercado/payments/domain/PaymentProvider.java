@@ -1,6 +1,7 @@
 package dev.mercado.payments.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,33 @@ public interface PaymentProvider {
   record Unavailable(String detail) implements Outcome {}
 
   Outcome authorize(UUID orderId, BigDecimal amount, String currency, String cardToken);
+
+  /** The primary account's name: the provider asked first, and recorded when it decided. */
+  String primary();
+
+  /**
+   * An authorization a provider holds for an order, as its ledger shows it.
+   *
+   * @param status the provider's state: {@code AUTHORIZED}, {@code DECLINED}, {@code CAPTURED} or
+   *     {@code REFUNDED}
+   */
+  record Held(String provider, String authorizationId, String status) {}
+
+  /**
+   * Every authorization each configured provider holds for the order (its ledger by reference).
+   *
+   * @throws RuntimeException if a provider's ledger could not be read: a partial answer would look
+   *     like "nothing held" there
+   */
+  List<Held> held(UUID orderId);
+
+  /**
+   * Voids an authorization payments never recorded (its answer was lost), at the provider that
+   * holds it, under a key of its own so it can never touch the order's recorded payment.
+   *
+   * @return false if that provider could not be reached or refused
+   */
+  boolean voidStray(String provider, String authorizationId);
 
   /**
    * Captures an authorization at the provider that holds it.

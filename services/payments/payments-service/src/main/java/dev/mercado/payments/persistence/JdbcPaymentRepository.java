@@ -3,6 +3,11 @@ package dev.mercado.payments.persistence;
 import dev.mercado.payments.domain.Payment;
 import dev.mercado.payments.domain.PaymentRepository;
 import dev.mercado.payments.domain.PaymentStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,23 +33,42 @@ class JdbcPaymentRepository implements PaymentRepository {
   }
 
   private Optional<Payment> byOrder(UUID orderId, String lock) {
-    return jdbc.sql(
-            "SELECT id, order_id, status, amount, currency, authorization_id, decline_reason,"
-                + " provider FROM payment WHERE order_id = ?"
-                + lock)
+    return jdbc.sql(COLUMNS + " WHERE order_id = ?" + lock)
         .param(orderId)
-        .query(
-            (row, number) ->
-                new Payment(
-                    row.getObject("id", UUID.class),
-                    row.getObject("order_id", UUID.class),
-                    PaymentStatus.valueOf(row.getString("status")),
-                    row.getBigDecimal("amount"),
-                    row.getString("currency").trim(),
-                    row.getString("authorization_id"),
-                    row.getString("decline_reason"),
-                    row.getString("provider")))
+        .query(JdbcPaymentRepository::payment)
         .optional();
+  }
+
+  @Override
+  public List<Payment> unreconciled(String primary, Instant decidedBefore, int limit) {
+    return jdbc.sql(
+            COLUMNS
+                + " WHERE reconciled_at IS NULL AND provider IS DISTINCT FROM ?"
+                + " AND created_at < ? ORDER BY created_at LIMIT ?")
+        .params(primary, Timestamp.from(decidedBefore), limit)
+        .query(JdbcPaymentRepository::payment)
+        .list();
+  }
+
+  @Override
+  public void markReconciled(UUID paymentId) {
+    jdbc.sql("UPDATE payment SET reconciled_at = now() WHERE id = ?").param(paymentId).update();
+  }
+
+  private static final String COLUMNS =
+      "SELECT id, order_id, status, amount, currency, authorization_id, decline_reason, provider"
+          + " FROM payment";
+
+  private static Payment payment(ResultSet row, int number) throws SQLException {
+    return new Payment(
+        row.getObject("id", UUID.class),
+        row.getObject("order_id", UUID.class),
+        PaymentStatus.valueOf(row.getString("status")),
+        row.getBigDecimal("amount"),
+        row.getString("currency").trim(),
+        row.getString("authorization_id"),
+        row.getString("decline_reason"),
+        row.getString("provider"));
   }
 
   @Override
