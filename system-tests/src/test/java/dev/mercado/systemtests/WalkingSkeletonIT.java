@@ -113,32 +113,35 @@ class WalkingSkeletonIT {
     List<String> owners = List.of("identity", "catalog", "orders", "payments", "notifications");
 
     assertThat(RunningSystem.mercado("stop", "postgres").exitCode()).isZero();
-
-    await("readiness 503 while PostgreSQL is stopped")
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              for (String service : owners) {
-                assertThat(status(system.probes.get(service))).as(service).isEqualTo(503);
-              }
-            });
-    assertThat(status(system.probes.get("gateway"))).isEqualTo(200);
-    // R1: liveness is the process alone; a database outage must not get services restarted
-    for (String service : owners) {
-      assertThat(status(system.urls.get(service) + "/actuator/health/liveness"))
-          .as(service + " liveness")
-          .isEqualTo(200);
+    try {
+      await("readiness 503 while PostgreSQL is stopped")
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                for (String service : owners) {
+                  assertThat(status(system.probes.get(service))).as(service).isEqualTo(503);
+                }
+              });
+      assertThat(status(system.probes.get("gateway"))).isEqualTo(200);
+      // R1: liveness is the process alone; a database outage must not get services restarted
+      for (String service : owners) {
+        assertThat(status(system.urls.get(service) + "/actuator/health/liveness"))
+            .as(service + " liveness")
+            .isEqualTo(200);
+      }
+      HttpResponse<String> unavailable =
+          get(system.urls.get("gateway") + "/api/v1/catalog/products");
+      assertThat(unavailable.statusCode()).isEqualTo(503);
+      assertThat(unavailable.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+      CommandResult status = RunningSystem.mercado("status");
+      assertThat(status.exitCode()).isEqualTo(1);
+      assertThat(status.output()).containsPattern("(?m)^postgres\\s.*STOPPED");
+    } finally {
+      // whatever failed above, the later tests need their database back
+      assertThat(RunningSystem.mercado("start", "postgres").exitCode()).isZero();
     }
-    HttpResponse<String> unavailable = get(system.urls.get("gateway") + "/api/v1/catalog/products");
-    assertThat(unavailable.statusCode()).isEqualTo(503);
-    assertThat(unavailable.headers().firstValue("Content-Type"))
-        .hasValue("application/problem+json");
-    assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
-    CommandResult status = RunningSystem.mercado("status");
-    assertThat(status.exitCode()).isEqualTo(1);
-    assertThat(status.output()).containsPattern("(?m)^postgres\\s.*STOPPED");
-
-    assertThat(RunningSystem.mercado("start", "postgres").exitCode()).isZero();
 
     await("readiness 200 once PostgreSQL is back")
         .atMost(Duration.ofSeconds(60))
