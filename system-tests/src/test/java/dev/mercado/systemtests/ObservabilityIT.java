@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -34,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
  * the trace id in a log line of every service; orders' business counters moving.
  */
 @Order(5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservabilityIT {
 
   private static final Duration FINAL = Duration.ofSeconds(60);
@@ -53,6 +56,7 @@ class ObservabilityIT {
   }
 
   @Test
+  @Order(1)
   void followsOneOrderAcrossEveryServiceInOneTrace() throws Exception {
     UUID product = shop.product(5);
     shop.orderWhenKnown(product, 1, "tok_visa");
@@ -147,7 +151,9 @@ class ObservabilityIT {
    * after CheckoutJourneyIT, whose declined and cancelled orders register the lazily created
    * series).
    */
+  /** After an order went all the way through: some timers exist only once they have timed once. */
   @Test
+  @Order(2)
   void dashboardsAndAlertsQueryOnlyMetricsTheServicesExport() throws Exception {
     Set<String> exported = new HashSet<>();
     for (String service : SERVICES) {
@@ -171,6 +177,7 @@ class ObservabilityIT {
    * and a breaker per service behind it.
    */
   @Test
+  @Order(3)
   void gatewayShowsWhereItKeepsLimitsAndTheStateOfEachServicesBreaker() throws Exception {
     shop.product(5);
 
