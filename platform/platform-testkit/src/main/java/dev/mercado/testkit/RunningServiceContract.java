@@ -59,12 +59,19 @@ public abstract class RunningServiceContract {
    * checks tokens against it, so that a 404 is about the path, not about the missing token.
    */
   protected HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+    boolean checksTokens = !identity.isBlank() && identity.equals(TestIdentity.get().url());
+    return get(path, checksTokens ? TestIdentity.get().adminToken() : null);
+  }
+
+  /** {@link #get} with {@code Authorization: Bearer <token>}, or without when it is null. */
+  protected HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
             .GET();
-    if (!identity.isBlank() && identity.equals(TestIdentity.get().url())) {
-      request.header("Authorization", "Bearer " + TestIdentity.get().adminToken());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
