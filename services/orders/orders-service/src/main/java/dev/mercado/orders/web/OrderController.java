@@ -9,6 +9,7 @@ import dev.mercado.orders.domain.Order;
 import dev.mercado.orders.domain.OrderId;
 import dev.mercado.platform.errors.InvalidFieldException;
 import dev.mercado.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -117,7 +118,7 @@ class OrderController {
   ResponseEntity<OrderResponse> place(
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @Valid @RequestBody PlaceOrderRequest request,
-      Caller caller) {
+      @Parameter(hidden = true) Caller caller) {
     String customerId = customerOf(caller, request.customerId());
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
       throw new BadRequest(
@@ -140,7 +141,7 @@ class OrderController {
   }
 
   @GetMapping("/{id}")
-  OrderResponse order(@PathVariable UUID id, Caller caller) {
+  OrderResponse order(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     Order order = queries.order(new OrderId(id));
     if (!caller.isCustomer(order.customerId()) && !caller.hasAnyRole(Role.ADMIN)) {
       throw new AccessDeniedException("This order belongs to another customer.");
@@ -157,7 +158,7 @@ class OrderController {
       @RequestParam(required = false) @Size(max = 100) String customerId,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-      Caller caller) {
+      @Parameter(hidden = true) Caller caller) {
     String customer = customerId != null ? customerId : caller.customerId().orElse(null);
     if (customer == null || customer.isBlank()) {
       throw new InvalidFieldException("customerId", "is required with a token of no customer");
