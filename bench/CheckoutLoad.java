@@ -55,8 +55,10 @@ public class CheckoutLoad {
             gateway,
             token(http, identity, "mercado-admin-cli", "mercado-admin-cli-demo-secret"),
             rate * seconds + 10);
-    // the load comes from one premium client: the free tier's limits would answer 429 to it
-    loadToken = token(http, identity, "partner-premium", "partner-premium-demo-secret");
+    // the load is one customer's, alice's: orders takes the customer from her token and lets only
+    // her (or an operator) read her orders (docs/adr/0009); her limit at the gateway is per user
+    loadToken = devToken(http, identity, "alice");
+    Instant tokenFetched = Instant.now();
     waitUntilOrdersKnow(http, gateway, product);
 
     List<Long> acceptNanos = Collections.synchronizedList(new ArrayList<>());
@@ -95,6 +97,11 @@ public class CheckoutLoad {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(1_000);
+      if (Duration.between(tokenFetched, Instant.now()).compareTo(Duration.ofMinutes(2)) > 0) {
+        // identity's tokens live 5 minutes; sending and draining may take longer
+        loadToken = devToken(http, identity, "alice");
+        tokenFetched = Instant.now();
+      }
       List<String> stillPending = new ArrayList<>();
       for (String order : pending) {
         String body = get(http, gateway + "/api/v1/orders/" + order);
@@ -133,10 +140,35 @@ public class CheckoutLoad {
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .POST(
             HttpRequest.BodyPublishers.ofString(
-                "{\"customerId\":\"c-load\",\"lines\":[{\"productId\":\""
+                "{\"lines\":[{\"productId\":\""
                     + product
                     + "\",\"quantity\":1}],\"cardToken\":\"tok_visa\"}"))
         .build();
+  }
+
+  /**
+   * A demo customer's token from identity's dev-token endpoint, which {@code ./mercado up} enables
+   * (client {@code dev-scripts} with its demo secret).
+   */
+  private static String devToken(HttpClient http, String identity, String username)
+      throws Exception {
+    HttpResponse<String> token =
+        http.send(
+            HttpRequest.newBuilder(URI.create(identity + "/api/v1/identity/dev/tokens"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString("dev-scripts:dev-scripts-demo-secret".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(token.body());
+    if (token.statusCode() != 200 || !matcher.find()) {
+      throw new IllegalStateException("no dev token for " + username + ": " + token.body());
+    }
+    return matcher.group(1);
   }
 
   private static String token(HttpClient http, String identity, String client, String secret)

@@ -3,6 +3,7 @@ package dev.mercado.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.identity.api.DemoCustomers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,16 +66,26 @@ class BffJourneyIT {
     assertThat(shown.get("name").asString()).isEqualTo("System test item");
     assertThat(shown.get("stale").asBoolean()).isFalse();
     assertThat(page[0].get("missing")).isEmpty();
+    // the page is alice's: bob and callers without a token get orders' refusal
+    assertThat(orderPageAs(order, shop.customerToken(DemoCustomers.BOB)).statusCode())
+        .isEqualTo(403);
+    assertThat(orderPageAs(order, null).statusCode()).isEqualTo(401);
   }
 
+  /** The order's page as alice, who placed it. */
   private static JsonNode orderPage(String order) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(gateway + "/api/v1/bff/orders/" + order))
-                .timeout(Duration.ofSeconds(15))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = orderPageAs(order, shop.customerToken(DemoCustomers.ALICE));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json.readTree(response.body());
+  }
+
+  private static HttpResponse<String> orderPageAs(String order, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(gateway + "/api/v1/bff/orders/" + order))
+            .timeout(Duration.ofSeconds(15));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -3,6 +3,10 @@ package dev.mercado.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.identity.api.DemoCustomers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,17 +17,52 @@ import org.junit.jupiter.api.Test;
 /**
  * The checkout saga across separate processes and databases, through the gateway (P2, P4, F6, R12):
  * confirmed, rejected and cancelled orders, and one order and one charge for a repeated request;
- * the customer gets exactly one e-mail about the outcome (R11).
+ * the customer gets exactly one e-mail about the outcome (R11). Authorization holds at every
+ * service, not only at the gateway: another customer cannot read the order, and a request that
+ * bypasses the gateway without a token is refused by the service itself (R5, docs/adr/0009).
  */
 @Order(2)
 class CheckoutJourneyIT {
 
   private static final Duration FINAL = Duration.ofSeconds(60);
   private static Shop shop;
+  private static RunningSystem system;
 
   @BeforeAll
   static void openTheShop() throws Exception {
-    shop = new Shop(RunningSystem.get());
+    system = RunningSystem.get();
+    shop = new Shop(system);
+  }
+
+  @Test
+  void keepsAnOrderFromOtherCustomersAndFromCallersWithoutATokenAtTheService() throws Exception {
+    UUID product = shop.product(5);
+    String order = shop.orderWhenKnown(product, 1, "tok_visa");
+
+    HttpResponse<String> bob = shop.orderAs(DemoCustomers.BOB, order);
+    HttpResponse<String> alice = shop.orderAs(DemoCustomers.ALICE, order);
+    // straight to orders' own port: the gateway's checks are not the only ones
+    HttpResponse<String> bypassing =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .build()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(system.urls.get("orders") + "/api/v1/orders/" + order))
+                    .timeout(Duration.ofSeconds(15))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(alice.statusCode()).as(alice.body()).isEqualTo(200);
+    assertThat(alice.body()).contains(DemoCustomers.ALICE_ID.toString());
+    for (HttpResponse<String> refused : java.util.List.of(bob, bypassing)) {
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.body()).doesNotContain("tok_visa").doesNotContain("Exception");
+    }
+    assertThat(bob.statusCode()).as(bob.body()).isEqualTo(403);
+    assertThat(bypassing.statusCode()).as(bypassing.body()).isEqualTo(401);
+    assertThat(bypassing.headers().firstValue("WWW-Authenticate")).isPresent();
   }
 
   @Test
@@ -61,7 +100,9 @@ class CheckoutJourneyIT {
         .until(() -> Shop.occurrences(shop.mailsAbout(order), "\"messageId\"") == 1);
     String mails = shop.mailsAbout(order);
     assertThat(Shop.occurrences(mails, "\"messageId\"")).as(mails).isEqualTo(1);
-    assertThat(mails).contains(wording).contains("c-system@customers.mercado.example");
+    assertThat(mails)
+        .contains(wording)
+        .contains(DemoCustomers.ALICE_ID + "@customers.mercado.example");
     assertThat(shop.notifications(order)).contains("\"attempts\":1");
   }
 
@@ -94,8 +135,8 @@ class CheckoutJourneyIT {
     shop.awaitFinal(shop.orderWhenKnown(product, 1, "tok_visa"), FINAL);
     String key = UUID.randomUUID().toString();
 
-    HttpResponse<String> first = shop.place(key, "c-repeat", product, 1, "tok_visa");
-    HttpResponse<String> second = shop.place(key, "c-repeat", product, 1, "tok_visa");
+    HttpResponse<String> first = shop.place(key, product, 1, "tok_visa");
+    HttpResponse<String> second = shop.place(key, product, 1, "tok_visa");
 
     assertThat(first.statusCode()).isEqualTo(202);
     assertThat(second.statusCode()).isEqualTo(202);

@@ -30,7 +30,7 @@ class KafkaOutageIT {
     try {
       for (int i = 0; i < 50; i++) {
         HttpResponse<String> accepted =
-            shop.place(UUID.randomUUID().toString(), "c-outage", product, 1, "tok_visa");
+            shop.place(UUID.randomUUID().toString(), product, 1, "tok_visa");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         orders.add(Shop.id(accepted));
       }

@@ -69,7 +69,6 @@ class ObservabilityIT {
     HttpResponse<String> placed =
         shop.place(
             UUID.randomUUID().toString(),
-            "c-system",
             product,
             1,
             "tok_visa",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mercado.identity.api.DemoClients;
+import dev.mercado.identity.api.DemoCustomers;
 import dev.mercado.identity.api.IdentityEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,14 +12,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A customer and a shop keeper of the running system, through the gateway only. */
+/**
+ * A customer (alice, with her token from identity's dev-token endpoint) and a shop keeper (an
+ * operator's admin token) of the running system, through the gateway only.
+ */
 final class Shop {
+
+  /** Tokens are reused this long; identity's live longer. */
+  private static final Duration TOKEN_REUSE = Duration.ofMinutes(1);
+
+  private record Token(String value, Instant fetched) {}
+
+  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
   private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
   private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
@@ -45,7 +58,52 @@ final class Shop {
    * gateway lets only the admin role use catalog's admin API.
    */
   String adminToken() throws Exception {
-    return token(DemoClients.ADMIN_CLI, DemoClients.ADMIN_CLI_SECRET);
+    return cached("admin", () -> token(DemoClients.ADMIN_CLI, DemoClients.ADMIN_CLI_SECRET));
+  }
+
+  /**
+   * A demo customer's token ({@link DemoCustomers#ALICE} or {@link DemoCustomers#BOB}) from
+   * identity's dev-token endpoint, which the launcher enables: what the shop's sign-in would give.
+   */
+  String customerToken(String username) throws Exception {
+    return cached("customer:" + username, () -> devToken(username));
+  }
+
+  private String devToken(String username) throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (DemoClients.DEV_SCRIPTS + ":" + DemoClients.DEV_SCRIPTS_SECRET)
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(identity + IdentityEndpoints.DEV_TOKENS))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\"}"))
+                .timeout(Duration.ofSeconds(15))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return first(ACCESS_TOKEN, response.body());
+  }
+
+  private interface Fetch {
+    String token() throws Exception;
+  }
+
+  private String cached(String name, Fetch fetch) throws Exception {
+    Token token = tokens.get(name);
+    if (token == null || token.fetched().plus(TOKEN_REUSE).isBefore(Instant.now())) {
+      token = new Token(fetch.token(), Instant.now());
+      tokens.put(name, token);
+    }
+    return token.value();
+  }
+
+  /** {@code Authorization} of the customer the shop plays: alice. */
+  private Map<String, String> asAlice() throws Exception {
+    return Map.of("Authorization", "Bearer " + customerToken(DemoCustomers.ALICE));
   }
 
   /** A client-credentials token of one of identity's demo clients. */
@@ -96,7 +154,7 @@ final class Shop {
         .until(
             () -> {
               HttpResponse<String> response =
-                  place(UUID.randomUUID().toString(), "c-system", product, quantity, card);
+                  place(UUID.randomUUID().toString(), product, quantity, card);
               if (response.statusCode() == 202) {
                 id[0] = first(ID, response.body());
                 return true;
@@ -107,26 +165,21 @@ final class Shop {
     return id[0];
   }
 
-  HttpResponse<String> place(String key, String customer, UUID product, int quantity, String card)
-      throws Exception {
-    return place(key, customer, product, quantity, card, Map.of());
+  /** Places an order as alice: the token says whose order it is, the body names no customer. */
+  HttpResponse<String> place(String key, UUID product, int quantity, String card) throws Exception {
+    return place(key, product, quantity, card, Map.of());
   }
 
-  /** Places an order with extra request headers, e.g. a W3C {@code traceparent}. */
+  /** Places an order as alice with extra request headers, e.g. a W3C {@code traceparent}. */
   HttpResponse<String> place(
-      String key,
-      String customer,
-      UUID product,
-      int quantity,
-      String card,
-      Map<String, String> headers)
+      String key, UUID product, int quantity, String card, Map<String, String> headers)
       throws Exception {
+    Map<String, String> all = new java.util.HashMap<>(asAlice());
+    all.putAll(headers);
     return send(
         "POST",
         "/api/v1/orders",
-        "{\"customerId\":\""
-            + customer
-            + "\",\"lines\":[{\"productId\":\""
+        "{\"lines\":[{\"productId\":\""
             + product
             + "\",\"quantity\":"
             + quantity
@@ -134,15 +187,26 @@ final class Shop {
             + card
             + "\"}",
         key,
-        headers);
+        all);
+  }
+
+  /** Reads an order through the gateway as {@code username}'s customer token. */
+  HttpResponse<String> orderAs(String username, String orderId) throws Exception {
+    return send(
+        "GET",
+        "/api/v1/orders/" + orderId,
+        null,
+        null,
+        Map.of("Authorization", "Bearer " + customerToken(username)));
   }
 
   String status(String orderId) throws Exception {
-    return first(STATUS, send("GET", "/api/v1/orders/" + orderId, null, null).body());
+    return first(STATUS, order(orderId));
   }
 
+  /** Alice's order, as she reads it. */
   String order(String orderId) throws Exception {
-    return send("GET", "/api/v1/orders/" + orderId, null, null).body();
+    return send("GET", "/api/v1/orders/" + orderId, null, null, asAlice()).body();
   }
 
   String awaitFinal(String orderId, Duration atMost) {
@@ -183,10 +247,18 @@ final class Shop {
         .body();
   }
 
-  /** What notifications says it sent about one order, through the gateway. */
+  /**
+   * What notifications says it sent about one order, through the gateway, as an operator: only
+   * operators and services read notifications.
+   */
   String notifications(String orderId) throws Exception {
     HttpResponse<String> response =
-        send("GET", "/api/v1/notifications?orderId=" + orderId, null, null);
+        send(
+            "GET",
+            "/api/v1/notifications?orderId=" + orderId,
+            null,
+            null,
+            Map.of("Authorization", "Bearer " + adminToken()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
   }

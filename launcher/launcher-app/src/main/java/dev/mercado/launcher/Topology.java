@@ -187,6 +187,12 @@ final class Topology {
         // browser, for scripts and tests (services/identity/README.md, "Dev tokens")
         environment.put("MERCADO_IDENTITY_ISSUER", "http://127.0.0.1:" + servicePorts.get(name));
         environment.put("MERCADO_IDENTITY_DEV_TOKENS_ENABLED", "true");
+      } else {
+        // every service checks tokens itself against identity's keys and issuer, so a request
+        // that bypasses the gateway is no less checked (docs/adr/0009); keys are fetched on the
+        // first token, so identity starting alongside is enough
+        environment.put(
+            "MERCADO_SECURITY_IDENTITY_URL", "http://127.0.0.1:" + servicePorts.get("identity"));
       }
       if (name.equals("notifications")) {
         environment.put("SPRING_RABBITMQ_HOST", "127.0.0.1");

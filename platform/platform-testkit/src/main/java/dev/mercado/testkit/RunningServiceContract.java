@@ -15,7 +15,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * What every running Mercado service answers, whatever its domain (R1, F3, F9): public liveness and
  * readiness probes (readiness includes the service's own database when it has one), an OpenAPI
- * document, and RFC 9457 problem details for an unknown path under its API prefix.
+ * document, and RFC 9457 problem details for an unknown path under its API prefix (asked with an
+ * admin token where the service checks tokens: register {@link TestIdentity} for those).
  *
  * <p>Extend it from a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} test of the service.
  */
@@ -35,6 +36,10 @@ public abstract class RunningServiceContract {
   @Value("${spring.application.name}")
   private String service;
 
+  /** Set for services that check tokens themselves (platform-security), e.g. to TestIdentity. */
+  @Value("${mercado.security.identity-url:}")
+  private String identity;
+
   /** Whether the service owns a database, which its readiness then includes. */
   protected boolean ownsDatabase() {
     return true;
@@ -47,6 +52,28 @@ public abstract class RunningServiceContract {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * {@link #get} as an operator: with an admin token of {@link TestIdentity} when the service
+   * checks tokens against it, so that a 404 is about the path, not about the missing token.
+   */
+  protected HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+    boolean checksTokens = !identity.isBlank() && identity.equals(TestIdentity.get().url());
+    return get(path, checksTokens ? TestIdentity.get().adminToken() : null);
+  }
+
+  /** {@link #get} with {@code Authorization: Bearer <token>}, or without when it is null. */
+  protected HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -87,7 +114,7 @@ public abstract class RunningServiceContract {
 
   @Test
   void answersAnUnknownPathWithProblemDetails() throws Exception {
-    HttpResponse<String> response = get("/api/v1/" + service + "/no/such/resource");
+    HttpResponse<String> response = getAsAdmin("/api/v1/" + service + "/no/such/resource");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type"))

@@ -1,6 +1,7 @@
 package dev.mercado.catalog;
 
 import dev.mercado.testkit.Infrastructure;
+import dev.mercado.testkit.TestIdentity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,7 @@ public abstract class RunningCatalog {
   static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "catalog_it");
     registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
+    TestIdentity.register(registry);
   }
 
   @Value("${local.server.port}")
@@ -43,14 +45,29 @@ public abstract class RunningCatalog {
     return send(request(path).GET());
   }
 
+  /** A {@code POST} as an operator (admin token): writes go to the admin API. */
   protected HttpResponse<String> post(String path, String json)
       throws IOException, InterruptedException {
-    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+    return post(path, json, TestIdentity.get().adminToken());
   }
 
+  /** A {@code POST} with {@code token} as bearer token, or none if null. */
+  protected HttpResponse<String> post(String path, String json, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
+  /** A {@code PUT} as an operator (admin token). */
   protected HttpResponse<String> put(String path, String json)
       throws IOException, InterruptedException {
-    return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Authorization", "Bearer " + TestIdentity.get().adminToken())
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   protected static JsonNode json(HttpResponse<String> response) {

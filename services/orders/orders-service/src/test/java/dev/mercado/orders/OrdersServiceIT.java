@@ -2,6 +2,7 @@ package dev.mercado.orders;
 
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.RunningServiceContract;
+import dev.mercado.testkit.TestIdentity;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,5 +15,6 @@ class OrdersServiceIT extends RunningServiceContract {
   static void database(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "orders");
     registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
+    TestIdentity.register(registry);
   }
 }

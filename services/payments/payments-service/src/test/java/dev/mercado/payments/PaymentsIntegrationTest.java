@@ -8,6 +8,7 @@ import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.testkit.EventContracts;
 import dev.mercado.testkit.Infrastructure;
+import dev.mercado.testkit.TestIdentity;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
@@ -83,6 +84,7 @@ public abstract class PaymentsIntegrationTest {
     registry.add(
         "mercado.payments.provider-fallback-url",
         () -> Infrastructure.alternativePaymentProvider().baseUrl());
+    TestIdentity.register(registry);
   }
 
   @BeforeEach
@@ -150,6 +152,8 @@ public abstract class PaymentsIntegrationTest {
         http.send(
             HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/v1/payments?orderId=" + order))
+                // as the gateway's page reads it: with a service token
+                .header("Authorization", "Bearer " + TestIdentity.get().serviceToken())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

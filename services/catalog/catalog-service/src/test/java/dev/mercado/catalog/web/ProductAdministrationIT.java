@@ -10,9 +10,11 @@ import dev.mercado.catalog.api.CatalogTopics;
 import dev.mercado.catalog.api.ProductChanged;
 import dev.mercado.catalog.api.ProductSearched;
 import dev.mercado.catalog.api.ProductViewed;
+import dev.mercado.identity.api.DemoCustomers;
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.testkit.EventContracts;
+import dev.mercado.testkit.TestIdentity;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,12 +29,33 @@ import tools.jackson.databind.JsonNode;
 /**
  * Managing the catalogue over HTTP against real PostgreSQL and Kafka: product and price changes are
  * announced as {@link ProductChanged} CloudEvents, searches find products by name or SKU, and every
- * error is a problem naming what was wrong.
+ * error is a problem naming what was wrong. Only operators may: catalog checks the role itself, so
+ * a customer who calls it directly, bypassing the gateway, is refused too.
  */
 class ProductAdministrationIT extends RunningCatalog {
 
   private static final String ADMIN = "/api/v1/catalog/admin/products";
   private final CloudEventJson events = new CloudEventJson();
+
+  @Test
+  void refusesTheAdminApiWithoutTheAdminRoleAtTheServiceItself() throws Exception {
+    String customer = TestIdentity.get().customerToken(DemoCustomers.ALICE_ID);
+    String sku = uniqueSku();
+
+    HttpResponse<String> anonymous = post(ADMIN, newProduct(sku, "Forbidden mug", "1.00", 1), null);
+    HttpResponse<String> asCustomer =
+        post(ADMIN, newProduct(sku, "Forbidden mug", "1.00", 1), customer);
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(asCustomer.statusCode()).isEqualTo(403);
+    for (HttpResponse<String> refused : List.of(anonymous, asCustomer)) {
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.body()).doesNotContain("Exception");
+    }
+    assertThat(get("/api/v1/catalog/products?q=" + sku).body()).doesNotContain(sku);
+  }
 
   @Test
   void createsAProductAndAnnouncesItAsProductChanged() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.RunningServiceContract;
+import dev.mercado.testkit.TestIdentity;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ class ProductCatalogIT extends RunningServiceContract {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "catalog");
+    TestIdentity.register(registry);
     registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
   }
 

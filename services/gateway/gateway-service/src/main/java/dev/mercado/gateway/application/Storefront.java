@@ -1,5 +1,6 @@
 package dev.mercado.gateway.application;
 
+import dev.mercado.gateway.domain.AccessRefused;
 import dev.mercado.gateway.domain.ServiceDocuments;
 import dev.mercado.gateway.domain.ServiceFailure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,15 +64,21 @@ public class Storefront {
   }
 
   /**
-   * The order's page.
+   * The order's page, for the caller: orders decides whether they may see the order; its payment
+   * and notifications are shown only with an order orders gave (they are fetched alongside, to keep
+   * to the deadlines, and dropped when orders refuses).
    *
+   * @param authorization the caller's {@code Authorization} header, or null
+   * @throws AccessRefused (signalled) if orders refuses the caller: 401 or 403
    * @throws ResourceNotFoundException (signalled) if orders has no such order
    * @throws ResourceUnavailableException (signalled) if orders fails or misses the deadline
    */
-  public Mono<OrderOverview> order(UUID id) {
+  public Mono<OrderOverview> order(UUID id, String authorization) {
     Mono<Map<String, Object>> order =
-        withinDeadline(services.order(id))
-            .onErrorMap(error -> new ResourceUnavailableException("order", reason(error), error))
+        withinDeadline(services.order(id, authorization))
+            .onErrorMap(
+                error -> !(error instanceof AccessRefused),
+                error -> new ResourceUnavailableException("order", reason(error), error))
             .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("order", id)));
     Mono<Part<Map<String, Object>>> payment = part("payment", services.payment(id));
     Mono<Part<List<Map<String, Object>>>> notifications =
@@ -177,6 +184,9 @@ public class Storefront {
     }
     if (error instanceof ServiceFailure failure) {
       return failure.reason();
+    }
+    if (error instanceof AccessRefused refused) {
+      return refused.getMessage();
     }
     return "failed: " + error.getClass().getSimpleName();
   }

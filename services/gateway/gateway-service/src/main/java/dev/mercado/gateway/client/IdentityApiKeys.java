@@ -13,31 +13,26 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * Identity's answer to "who owns this API key" ({@link IdentityEndpoints#API_KEYS}), asked with the
- * gateway's own client-credentials token (registration {@value #REGISTRATION}, scope {@code
- * identity:api-keys}; Spring Security obtains and renews it). Answers are kept a while (Caffeine):
- * an owner for {@code mercado.gateway.api-keys.known-for} (default 5 min, so a revoked key works at
- * most that long), an unknown key for {@code unknown-for} (default 30 s, so guessing keys does not
- * turn into a load on identity). A failed lookup is not kept. Each lookup goes through identity's
- * breaker and timeout ({@code resilience4j.*.instances.identity}), like every call the gateway
- * makes (R4, F8).
+ * gateway's own client-credentials token ({@link ServiceToken}, scope {@code identity:api-keys}).
+ * Answers are kept a while (Caffeine): an owner for {@code mercado.gateway.api-keys.known-for}
+ * (default 5 min, so a revoked key works at most that long), an unknown key for {@code unknown-for}
+ * (default 30 s, so guessing keys does not turn into a load on identity). A failed lookup is not
+ * kept. Each lookup goes through identity's breaker and timeout ({@code
+ * resilience4j.*.instances.identity}), like every call the gateway makes (R4, F8).
  */
 @Component
 class IdentityApiKeys implements ApiKeys {
-
-  static final String REGISTRATION = "identity";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
@@ -47,18 +42,12 @@ class IdentityApiKeys implements ApiKeys {
 
   IdentityApiKeys(
       WebClient.Builder builder,
-      ReactiveClientRegistrationRepository registrations,
-      ReactiveOAuth2AuthorizedClientService authorizedClients,
+      ServiceToken token,
       ReactiveCircuitBreakerFactory<?, ?> breakers,
       @Value("${mercado.gateway.identity-url}") String identityUrl,
       @Value("${mercado.gateway.api-keys.known-for:5m}") Duration knownFor,
       @Value("${mercado.gateway.api-keys.unknown-for:30s}") Duration unknownFor,
       @Value("${mercado.gateway.api-keys.max-keys:10000}") long maxKeys) {
-    ServerOAuth2AuthorizedClientExchangeFilterFunction token =
-        new ServerOAuth2AuthorizedClientExchangeFilterFunction(
-            new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-                registrations, authorizedClients));
-    token.setDefaultClientRegistrationId(REGISTRATION);
     HttpClient bounded =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TIMEOUT.toMillis())
@@ -68,7 +57,16 @@ class IdentityApiKeys implements ApiKeys {
             .clone()
             .baseUrl(identityUrl)
             .clientConnector(new ReactorClientHttpConnector(bounded))
-            .filter(token)
+            .filter(
+                (request, next) ->
+                    token
+                        .required()
+                        .flatMap(
+                            authorization ->
+                                next.exchange(
+                                    ClientRequest.from(request)
+                                        .header(HttpHeaders.AUTHORIZATION, authorization)
+                                        .build())))
             .build();
     this.breakers = breakers;
     this.owners =
@@ -104,7 +102,7 @@ class IdentityApiKeys implements ApiKeys {
                   return response.createError();
                 });
     return breakers
-        .create(REGISTRATION)
+        .create("identity")
         .run(call, Mono::error)
         .onErrorMap(
             error -> new ServiceFailure("identity", "identity could not look up the key", error));

@@ -1,5 +1,6 @@
 package dev.mercado.gateway.client;
 
+import dev.mercado.gateway.domain.AccessRefused;
 import dev.mercado.gateway.domain.ServiceDocuments;
 import dev.mercado.gateway.domain.ServiceFailure;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -18,6 +19,7 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalanc
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.stereotype.Component;
@@ -61,6 +63,7 @@ class ServiceClients implements ServiceDocuments {
   private final WebClient http;
   private final ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers;
   private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+  private final ServiceToken serviceToken;
 
   ServiceClients(
       WebClient.Builder builder,
@@ -68,9 +71,11 @@ class ServiceClients implements ServiceDocuments {
       ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers,
       ObjectProvider<List<LoadBalancerClientRequestTransformer>> transformers,
       Outliers outliers,
-      JsonMapper json) {
+      JsonMapper json,
+      ServiceToken serviceToken) {
     this.loadBalancers = loadBalancers;
     this.breakers = breakers;
+    this.serviceToken = serviceToken;
     JsonMapper exactDecimals =
         json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     this.http =
@@ -98,38 +103,64 @@ class ServiceClients implements ServiceDocuments {
   }
 
   @Override
-  public Mono<Map<String, Object>> order(UUID id) {
-    return get("orders", "/api/v1/orders/{id}", id, DOCUMENT);
+  public Mono<Map<String, Object>> order(UUID id, String authorization) {
+    // as the caller: orders decides whether they may see this order
+    return get("orders", "/api/v1/orders/{id}", id, DOCUMENT, authorization);
   }
 
   @Override
   public Mono<Map<String, Object>> payment(UUID orderId) {
     // payments answers a list with the order's one payment, or none yet
-    return get("payments", "/api/v1/payments?orderId={id}", orderId, DOCUMENTS)
+    return asGateway("payments", "/api/v1/payments?orderId={id}", orderId, DOCUMENTS)
         .flatMap(payments -> payments.isEmpty() ? Mono.empty() : Mono.just(payments.get(0)));
   }
 
   @Override
   public Mono<List<Map<String, Object>>> notifications(UUID orderId) {
-    return get("notifications", "/api/v1/notifications?orderId={id}", orderId, DOCUMENTS);
+    return asGateway("notifications", "/api/v1/notifications?orderId={id}", orderId, DOCUMENTS);
   }
 
   @Override
   public Mono<Map<String, Object>> product(UUID id) {
-    return get("catalog", "/api/v1/catalog/products/{id}", id, DOCUMENT);
+    return get("catalog", "/api/v1/catalog/products/{id}", id, DOCUMENT, null);
+  }
+
+  /** With the gateway's own service token: payments and notifications serve services only. */
+  private <T> Mono<T> asGateway(
+      String service, String path, UUID id, ParameterizedTypeReference<T> type) {
+    return serviceToken
+        .authorization()
+        .defaultIfEmpty("")
+        .flatMap(header -> get(service, path, id, type, header.isEmpty() ? null : header));
   }
 
   private <T> Mono<T> get(
-      String service, String path, UUID id, ParameterizedTypeReference<T> type) {
+      String service,
+      String path,
+      UUID id,
+      ParameterizedTypeReference<T> type,
+      String authorization) {
     Mono<T> call =
         http.get()
             // the service's name stands for the host; the load balancer puts an instance's there
             .uri("http://" + service + path, id)
             .accept(MediaType.APPLICATION_JSON)
+            .headers(
+                headers -> {
+                  if (authorization != null) {
+                    headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                  }
+                })
             .exchangeToMono(
                 response -> {
-                  if (response.statusCode().value() == 404) {
+                  int status = response.statusCode().value();
+                  if (status == 404) {
                     return response.releaseBody().then(Mono.empty());
+                  }
+                  if (status == 401 || status == 403) {
+                    return response
+                        .releaseBody()
+                        .then(Mono.error(new AccessRefused(service, status)));
                   }
                   if (response.statusCode().is2xxSuccessful()) {
                     return response.bodyToMono(type);
@@ -140,7 +171,9 @@ class ServiceClients implements ServiceDocuments {
         .create(service)
         // the failure itself, not Spring Cloud's NoFallbackAvailableException around it
         .run(call, Mono::error)
-        .onErrorMap(error -> !(error instanceof ServiceFailure), error -> failure(service, error));
+        .onErrorMap(
+            error -> !(error instanceof ServiceFailure) && !(error instanceof AccessRefused),
+            error -> failure(service, error));
   }
 
   private static ServiceFailure failure(String service, Throwable error) {

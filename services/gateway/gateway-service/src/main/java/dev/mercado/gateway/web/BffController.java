@@ -6,6 +6,7 @@ import dev.mercado.gateway.application.ProductDetails;
 import dev.mercado.gateway.application.ResourceNotFoundException;
 import dev.mercado.gateway.application.ResourceUnavailableException;
 import dev.mercado.gateway.application.Storefront;
+import dev.mercado.gateway.domain.AccessRefused;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,14 +27,16 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway's own pages under {@code /api/v1/bff} (Backend for Frontend, R5), composed by {@link
  * Storefront}: one request from the shop front instead of one per service. They are not routes, so
- * route filters (rate limits among them) do not apply; security does, and they are public like the
- * orders and catalogue they show.
+ * route filters (rate limits among them) do not apply; security does. A product page is public like
+ * the catalogue; an order page is its owner's (or an operator's): the caller's token goes to
+ * orders, which answers 401 or 403 for anyone else, and the page answers the same (docs/adr/0009).
  *
  * <ul>
  *   <li>{@code GET /orders/{id}}: 200 {@code {"order", "payment", "notifications", "products",
- *       "missing", "partial"}}, partial when a part is missing; 404 problem for an unknown order;
- *       503 problem with {@code Retry-After} when orders cannot give the order (without it there is
- *       nothing to show);
+ *       "missing", "partial"}}, partial when a part is missing; 401 problem without a valid token,
+ *       403 problem for another customer's order; 404 problem for an unknown order; 503 problem
+ *       with {@code Retry-After} when orders cannot give the order (without it there is nothing to
+ *       show);
  *   <li>{@code GET /products/{id}}: 200 {@code {"product"}}; 404 problem for an unknown product;
  *       503 problem when catalog fails and no recent copy is known.
  * </ul>
@@ -98,8 +102,10 @@ class BffController {
   record ProductPageResponse(Map<String, Object> product) {}
 
   @GetMapping("/orders/{id}")
-  Mono<OrderPageResponse> order(@PathVariable UUID id) {
-    return storefront.order(id).map(OrderPageResponse::of);
+  Mono<OrderPageResponse> order(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    return storefront.order(id, authorization).map(OrderPageResponse::of);
   }
 
   @GetMapping("/products/{id}")
@@ -112,6 +118,24 @@ class BffController {
     String resource = e.resource();
     String title = Character.toUpperCase(resource.charAt(0)) + resource.substring(1) + " not found";
     return Problems.write(exchange, HttpStatus.NOT_FOUND, title, e.getMessage(), Map.of());
+  }
+
+  @ExceptionHandler(AccessRefused.class)
+  Mono<Void> refused(AccessRefused e, ServerWebExchange exchange) {
+    if (e.status() == HttpStatus.UNAUTHORIZED.value()) {
+      return Problems.write(
+          exchange,
+          HttpStatus.UNAUTHORIZED,
+          "Unauthorized",
+          "This page needs the access token of the order's customer or of an operator.",
+          Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    }
+    return Problems.write(
+        exchange,
+        HttpStatus.FORBIDDEN,
+        "Forbidden",
+        "This order belongs to another customer.",
+        Map.of());
   }
 
   @ExceptionHandler(ResourceUnavailableException.class)

@@ -36,10 +36,11 @@ import reactor.netty.http.client.HttpClient;
  * ApiKeyAuthentication}; an unknown key is 401). A bearer token, when there is one, must be a JWT
  * signed by one of identity's keys (its JWKS, fetched on first use and again when a token names an
  * unknown key id, so a key rotation needs no restart), issued by identity, and not expired (60 s
- * clock skew allowed). A missing token is allowed where the route is public (the catalogue, placing
- * and reading orders for now, and the BFF pages under {@code /api/v1/bff} composed from them); a
- * bad one is 401 and an authenticated caller without the role a route needs is 403, both as problem
- * details. Stateless: no session, no CSRF token, no saved request.
+ * clock skew allowed). A missing token passes the gateway except on catalog's admin API: the
+ * services behind it check tokens and ownership themselves (orders, payments and notifications
+ * answer 401 without one, docs/adr/0009), and the {@code Authorization} header goes to them
+ * unchanged. A bad token or key is 401 and an authenticated caller without the role a route needs
+ * is 403, both as problem details. Stateless: no session, no CSRF token, no saved request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

@@ -3,6 +3,8 @@ package dev.mercado.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.identity.api.DemoCustomers;
+import dev.mercado.testkit.TestIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +56,9 @@ class BffIT {
     registry.add(
         "spring.cloud.discovery.client.simple.instances.notifications[0].uri", notifications::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
+    // customers' tokens the gateway accepts; its own service token cannot be had there, so the
+    // page reads payments and notifications without one (these stand-ins do not check)
+    registry.add("mercado.gateway.identity-url", () -> TestIdentity.get().url());
   }
 
   @AfterAll
@@ -108,6 +113,40 @@ class BffIT {
     // every call is part of the client's trace
     assertThat(header(orders.received(orderPath(order)).get(0), "traceparent")).contains(traceId);
     assertThat(header(catalog.received(productPath(tee)).get(0), "traceparent")).contains(traceId);
+  }
+
+  @Test
+  void readsTheOrderAsTheCallerAndAnswersAsOrdersDoesWhenItRefuses() throws Exception {
+    UUID mine = UUID.randomUUID();
+    UUID theirs = UUID.randomUUID();
+    everyServiceKnows(mine, UUID.randomUUID());
+    everyServiceKnows(theirs, UUID.randomUUID());
+    orders.answer(orderPath(theirs), 403, problem(403));
+    String alice = "Bearer " + TestIdentity.get().customerToken(DemoCustomers.ALICE_ID);
+
+    HttpResponse<String> own = get("/api/v1/bff/orders/" + mine, Map.of("Authorization", alice));
+    HttpResponse<String> other =
+        get("/api/v1/bff/orders/" + theirs, Map.of("Authorization", alice));
+
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    assertThat(header(orders.received(orderPath(mine)).get(0), "Authorization")).isEqualTo(alice);
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+    assertThat(other.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(other.body()).doesNotContain("AUTHORIZED");
+  }
+
+  @Test
+  void answers401WhenOrdersWantsAToken() throws Exception {
+    UUID order = UUID.randomUUID();
+    everyServiceKnows(order, UUID.randomUUID());
+    orders.answer(orderPath(order), 401, problem(401));
+
+    HttpResponse<String> response = get("/api/v1/bff/orders/" + order);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(response.body()).contains("\"status\":401");
   }
 
   @Test

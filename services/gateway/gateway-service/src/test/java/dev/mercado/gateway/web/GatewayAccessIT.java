@@ -40,10 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      // small limits so the test can reach them; premium gets more than free
-      "mercado.ratelimit.policies.api.tiers.free[0]=fixed-window 3/1m",
+      // small limits so the test can reach them; premium gets more than free. Fixed windows align
+      // with the clock: an hour's (not a minute's) seldom rolls over while the test runs
+      "mercado.ratelimit.policies.api.tiers.free[0]=fixed-window 3/1h",
       "mercado.ratelimit.policies.api.tiers.free[1]=sliding-window 1000/1h",
-      "mercado.ratelimit.policies.api.tiers.premium[0]=fixed-window 6/1m",
+      "mercado.ratelimit.policies.api.tiers.premium[0]=fixed-window 6/1h",
       "mercado.ratelimit.policies.api.tiers.premium[1]=sliding-window 1000/1h"
     })
 class GatewayAccessIT {

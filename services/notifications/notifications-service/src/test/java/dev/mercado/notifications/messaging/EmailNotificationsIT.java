@@ -19,6 +19,7 @@ import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.testkit.EventContracts;
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.KafkaRecords;
+import dev.mercado.testkit.TestIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -76,6 +77,7 @@ class EmailNotificationsIT {
     registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
     Infrastructure.registerAmqp(registry);
     Infrastructure.registerMail(registry);
+    TestIdentity.register(registry);
   }
 
   @LocalServerPort int port;
@@ -316,6 +318,8 @@ class EmailNotificationsIT {
             HttpRequest.newBuilder(
                     URI.create(
                         "http://127.0.0.1:" + port + "/api/v1/notifications?orderId=" + order))
+                // as the gateway's page reads it: with a service token
+                .header("Authorization", "Bearer " + TestIdentity.get().serviceToken())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

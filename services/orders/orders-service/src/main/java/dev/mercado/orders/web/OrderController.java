@@ -1,11 +1,15 @@
 package dev.mercado.orders.web;
 
+import dev.mercado.identity.api.Role;
 import dev.mercado.orders.application.Checkout;
 import dev.mercado.orders.application.OrderProblem;
 import dev.mercado.orders.application.OrderQueries;
 import dev.mercado.orders.application.PlaceOrder;
 import dev.mercado.orders.domain.Order;
 import dev.mercado.orders.domain.OrderId;
+import dev.mercado.platform.errors.InvalidFieldException;
+import dev.mercado.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +25,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Placing and following orders. {@code POST} answers 202: the order is accepted and its saga runs
  * asynchronously; {@code GET /{id}} shows where it is, with every transition.
+ *
+ * <p>Whose order it is comes from the access token (docs/adr/0009): a customer's order is always
+ * their own ({@code customer_id} of the token); the body's {@code customerId} is optional for them
+ * and, when sent, must name the same customer (else 403). An operator's or service's token has no
+ * customer, so it must name one in the body. An order is read by its owner or an operator; anyone
+ * else gets 403, a request without a token 401 (platform-security).
  */
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -51,8 +62,12 @@ class OrderController {
 
   record LineRequest(@NotNull UUID productId, @NotNull Integer quantity) {}
 
+  /**
+   * @param customerId optional with a customer's token (then it must be theirs), required with an
+   *     operator's or service's
+   */
   record PlaceOrderRequest(
-      @NotBlank @Size(max = 100) String customerId,
+      @Size(max = 100) String customerId,
       @NotEmpty @Size(max = 50) List<@Valid @NotNull LineRequest> lines,
       @NotBlank @Size(max = 100) String cardToken) {}
 
@@ -102,7 +117,9 @@ class OrderController {
   @PostMapping
   ResponseEntity<OrderResponse> place(
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-      @Valid @RequestBody PlaceOrderRequest request) {
+      @Valid @RequestBody PlaceOrderRequest request,
+      @Parameter(hidden = true) Caller caller) {
+    String customerId = customerOf(caller, request.customerId());
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
       throw new BadRequest(
           "The Idempotency-Key header is required (1 to 100 characters), so a retried request"
@@ -116,8 +133,7 @@ class OrderController {
       throw new Unprocessable("Quantities must be positive.");
     }
     Checkout.Placement placement =
-        checkout.place(
-            idempotencyKey, new PlaceOrder(request.customerId(), lines, request.cardToken()));
+        checkout.place(idempotencyKey, new PlaceOrder(customerId, lines, request.cardToken()));
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/orders/" + placement.order().id()))
         .header("Idempotent-Replayed", Boolean.toString(placement.replayed()))
@@ -125,16 +141,58 @@ class OrderController {
   }
 
   @GetMapping("/{id}")
-  OrderResponse order(@PathVariable UUID id) {
-    return OrderResponse.of(queries.order(new OrderId(id)));
+  OrderResponse order(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+    Order order = queries.order(new OrderId(id));
+    if (!caller.isCustomer(order.customerId()) && !caller.hasAnyRole(Role.ADMIN)) {
+      throw new AccessDeniedException("This order belongs to another customer.");
+    }
+    return OrderResponse.of(order);
   }
 
+  /**
+   * A customer's orders, newest first; {@code customerId} defaults to the token's customer, and
+   * only an operator may name another.
+   */
   @GetMapping
   List<OrderResponse> ofCustomer(
-      @RequestParam @NotBlank String customerId,
+      @RequestParam(required = false) @Size(max = 100) String customerId,
       @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return queries.ofCustomer(customerId, page, size).stream().map(OrderResponse::of).toList();
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+      @Parameter(hidden = true) Caller caller) {
+    String customer = customerId != null ? customerId : caller.customerId().orElse(null);
+    if (customer == null || customer.isBlank()) {
+      throw new InvalidFieldException("customerId", "is required with a token of no customer");
+    }
+    if (!caller.isCustomer(customer) && !caller.hasAnyRole(Role.ADMIN)) {
+      throw new AccessDeniedException("These are another customer's orders.");
+    }
+    return queries.ofCustomer(customer, page, size).stream().map(OrderResponse::of).toList();
+  }
+
+  /**
+   * The customer an order is placed for: a customer token's own, or, for an operator or a service,
+   * the one the body names.
+   */
+  private static String customerOf(Caller caller, String requested) {
+    boolean onBehalf = caller.hasAnyRole(Role.ADMIN, Role.SERVICE);
+    if (caller.hasAnyRole(Role.CUSTOMER) && !onBehalf) {
+      String own =
+          caller
+              .customerId()
+              .orElseThrow(() -> new AccessDeniedException("The token names no customer."));
+      if (requested != null && !requested.equals(own)) {
+        throw new AccessDeniedException(
+            "A customer places orders for themselves only: customerId must be the token's"
+                + " customer or left out.");
+      }
+      return own;
+    }
+    String customer = requested != null ? requested : caller.customerId().orElse(null);
+    if (customer == null || customer.isBlank()) {
+      throw new InvalidFieldException(
+          "customerId", "must name the customer when the token is not a customer's");
+    }
+    return customer;
   }
 
   /** 400: the request is malformed in a way bean validation does not cover. */

@@ -3,11 +3,14 @@ package dev.mercado.orders.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.mercado.catalog.api.CatalogTopics;
 import dev.mercado.catalog.api.ProductChanged;
 import dev.mercado.catalog.api.StockRejected;
 import dev.mercado.catalog.api.StockReleased;
 import dev.mercado.catalog.api.StockReserved;
+import dev.mercado.identity.api.DemoCustomers;
+import dev.mercado.identity.api.Role;
 import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.payments.api.PaymentAuthorized;
 import dev.mercado.payments.api.PaymentDeclined;
@@ -16,13 +19,16 @@ import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.testkit.EventContracts;
 import dev.mercado.testkit.Infrastructure;
 import dev.mercado.testkit.KafkaRecords;
+import dev.mercado.testkit.TestIdentity;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +40,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Orders over real PostgreSQL and Kafka: placing orders (idempotency, validation) and the saga
- * driven by answers this test publishes in the role of catalog and payments.
+ * driven by answers this test publishes in the role of catalog and payments, as an operator placing
+ * orders for customers; and who may place and read which order ({@link Access}), with tokens of
+ * {@link TestIdentity}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CheckoutIT {
@@ -57,7 +66,10 @@ class CheckoutIT {
   static void infrastructure(DynamicPropertyRegistry registry) {
     Infrastructure.registerDatabase(registry, "orders");
     registry.add("spring.kafka.bootstrap-servers", Infrastructure::kafka);
+    TestIdentity.register(registry);
   }
+
+  private static final String ADMIN = TestIdentity.get().adminToken();
 
   @Value("${local.server.port}")
   int port;
@@ -153,7 +165,7 @@ class CheckoutIT {
   @Test
   void answersBadInputWithProblemDetails() throws Exception {
     HttpResponse<String> noKey =
-        http.send(post(body("c-5", 1)).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(post(body("c-5", 1), ADMIN).build(), HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> noCustomer =
         place(
             UUID.randomUUID().toString(),
@@ -361,20 +373,150 @@ class CheckoutIT {
     return matcher.group(1);
   }
 
-  private HttpRequest.Builder post(String body) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private HttpRequest.Builder post(String body, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
+  /** Places an order as an operator, for the customer the body names. */
   private HttpResponse<String> place(String key, String body) throws Exception {
+    return place(key, body, ADMIN);
+  }
+
+  private HttpResponse<String> place(String key, String body, String token) throws Exception {
     return http.send(
-        post(body).header("Idempotency-Key", key).build(), HttpResponse.BodyHandlers.ofString());
+        post(body, token).header("Idempotency-Key", key).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(path, ADMIN);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body())
+        .contains("\"status\":" + status)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  /**
+   * Who may place and read which order, checked by orders itself (the gateway is not involved):
+   * customers' tokens for alice and bob, an operator's, a partner's, and refused tokens.
+   */
+  @Nested
+  class Access {
+
+    private final TestIdentity identity = TestIdentity.get();
+    private final String alice = identity.customerToken(DemoCustomers.ALICE_ID);
+    private final String bob = identity.customerToken(DemoCustomers.BOB_ID);
+
+    @Test
+    void refusesARequestWithoutATokenWithAProblem() throws Exception {
+      HttpResponse<String> placing = place(UUID.randomUUID().toString(), aliceBody(), null);
+      HttpResponse<String> reading = get("/api/v1/orders/" + UUID.randomUUID(), null);
+
+      assertProblem(placing, 401);
+      assertProblem(reading, 401);
+      assertThat(reading.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void placesAnOrderForTheTokensCustomerWhoReadsIt() throws Exception {
+      HttpResponse<String> placed = place(UUID.randomUUID().toString(), aliceBody(), alice);
+
+      assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+      assertThat(placed.body()).contains("\"customerId\":\"" + DemoCustomers.ALICE_ID + "\"");
+      HttpResponse<String> read = get("/api/v1/orders/" + id(placed), alice);
+      assertThat(read.statusCode()).isEqualTo(200);
+      assertThat(read.body()).contains(id(placed));
+      HttpResponse<String> listed = get("/api/v1/orders", alice);
+      assertThat(listed.statusCode()).isEqualTo(200);
+      assertThat(listed.body()).contains(id(placed));
+    }
+
+    @Test
+    void keepsAnotherCustomersOrderFromBobButNotFromAnOperator() throws Exception {
+      String order = id(place(UUID.randomUUID().toString(), aliceBody(), alice));
+
+      HttpResponse<String> bobReads = get("/api/v1/orders/" + order, bob);
+      HttpResponse<String> bobLists =
+          get("/api/v1/orders?customerId=" + DemoCustomers.ALICE_ID, bob);
+      HttpResponse<String> adminReads = get("/api/v1/orders/" + order, ADMIN);
+
+      assertProblem(bobReads, 403);
+      assertThat(bobReads.body()).doesNotContain(DemoCustomers.ALICE_ID.toString());
+      assertProblem(bobLists, 403);
+      assertThat(adminReads.statusCode()).isEqualTo(200);
+      assertThat(adminReads.body()).contains(order);
+    }
+
+    @Test
+    void refusesAnOrderForAnotherCustomerThanTheTokens() throws Exception {
+      HttpResponse<String> forAlice =
+          place(UUID.randomUUID().toString(), bodyFor(DemoCustomers.ALICE_ID.toString()), bob);
+
+      assertProblem(forAlice, 403);
+    }
+
+    @Test
+    void refusesPartnersPlacingOrders() throws Exception {
+      String partner = identity.sign(identity.claims("partner-free", Role.PARTNER).build());
+
+      assertProblem(place(UUID.randomUUID().toString(), aliceBody(), partner), 403);
+    }
+
+    @Test
+    void refusesTamperedExpiredForeignAndForgedTokens() throws Exception {
+      String order = id(place(UUID.randomUUID().toString(), aliceBody(), alice));
+      String[] parts = alice.split("\\.");
+      String tampered =
+          parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+      JWTClaimsSet.Builder aliceClaims =
+          identity
+              .claims(DemoCustomers.ALICE_ID.toString(), Role.CUSTOMER)
+              .claim("customer_id", DemoCustomers.ALICE_ID.toString());
+      String expired =
+          identity.sign(
+              aliceClaims
+                  .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                  .expirationTime(Date.from(Instant.now().minusSeconds(120)))
+                  .build());
+      String foreign = identity.sign(aliceClaims.issuer("http://127.0.0.1:1").build());
+      String forged = identity.signWithUnpublishedKey(aliceClaims.issuer(identity.url()).build());
+
+      for (String token : List.of(tampered, expired, foreign, forged, "not-a-jwt")) {
+        HttpResponse<String> response = get("/api/v1/orders/" + order, token);
+        assertProblem(response, 401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+      }
+    }
+
+    private String aliceBody() {
+      // no customerId: the token says whose order it is
+      return "{\"lines\":[{\"productId\":\""
+          + MUG
+          + "\",\"quantity\":1}],\"cardToken\":\"tok_visa\"}";
+    }
+
+    private String bodyFor(String customer) {
+      return body(customer, 1);
+    }
   }
 }

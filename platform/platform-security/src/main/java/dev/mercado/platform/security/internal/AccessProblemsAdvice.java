@@ -1,0 +1,40 @@
+package dev.mercado.platform.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Denials a controller decides itself (another customer's order) answer exactly as the filter
+ * chain's do. Ordered first: the services' catch-all error handler would otherwise make them 500s.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AccessProblemsAdvice {
+
+  private final ProblemResponses problems;
+
+  public AccessProblemsAdvice(ProblemResponses problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  void forbidden(
+      AccessDeniedException denied, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    problems.handle(request, response, denied);
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  void unauthorized(
+      AuthenticationException failure, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    problems.commence(request, response, failure);
+  }
+}
