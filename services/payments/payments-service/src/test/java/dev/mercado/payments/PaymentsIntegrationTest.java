@@ -59,7 +59,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "resilience4j.circuitbreaker.configs.provider.wait-duration-in-open-state=1s",
       "resilience4j.circuitbreaker.configs.provider.permitted-number-of-calls-in-half-open-state=1",
       "resilience4j.bulkhead.configs.provider.max-concurrent-calls=2",
-      "resilience4j.bulkhead.configs.provider.max-wait-duration=10ms"
+      "resilience4j.bulkhead.configs.provider.max-wait-duration=10ms",
+      // a tier only ApiLimitsIT's caller is in, small enough to reach
+      "mercado.ratelimit.policies.payments-api.tiers.tiny[0]=sliding-log 3/1h"
     })
 public abstract class PaymentsIntegrationTest {
 
