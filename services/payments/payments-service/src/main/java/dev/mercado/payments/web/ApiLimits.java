@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * R3 inside a service: every authenticated call of payments' API counts against its caller's client
- * under the policy {@value #POLICY} ({@code mercado.ratelimit.policies.payments-api}: 50 a second,
- * bursts of 100), wherever it came from — through the gateway or straight from another process. A
+ * under the policy {@value #POLICY} ({@code mercado.ratelimit.policies.payments-api}: 100 a second,
+ * bursts of 200), wherever it came from — through the gateway or straight from another process. A
  * caller over its limit gets 429 problem details with {@code Retry-After}; an admitted answer
  * carries the IETF {@code RateLimit} and {@code RateLimit-Policy} fields. Runs after Spring
  * Security (a {@code @Component} filter comes after its chain), so anonymous calls were already
