@@ -52,9 +52,10 @@ record Settings(
         status   readiness of every process of a running 'up'
         stop X   stop one process of a running 'up' (e.g. 'stop postgres' to watch readiness fail)
         start X  start it again
-        chaos ROUTE FAULT [ARGS] | chaos status | chaos reset
-                 slow, throttle, reset or blackhole payments -> provider or notifications -> SMTP
-                 for a bounded time ('./mercado chaos' on a running system lists the faults)
+        chaos ROUTE FAULT [ARGS] | chaos SERVICE ASSAULT [ARGS] | chaos status | chaos reset
+                 slow, throttle, reset or blackhole payments -> provider or notifications -> SMTP,
+                 or make a service's use cases throw or lag (Chaos Monkey), for a bounded time
+                 ('./mercado chaos' on a running system lists the faults)
         deadletters SERVICE NAME [--redrive]
                  list what a service parked on a dead-letter topic (<topic>.dlt) or queue
                  (notifications.email-tasks.dlq), or re-drive it

@@ -21,6 +21,16 @@ final class Topology {
   static final List<String> SERVICE_NAMES =
       List.of("identity", "catalog", "orders", "payments", "notifications", "gateway");
 
+  /**
+   * The services that run Chaos Monkey for Spring Boot (platform-chaos): loaded, no assault active,
+   * until {@code ./mercado chaos SERVICE ...} switches one on (F8, R6).
+   */
+  static final List<String> CHAOS_SERVICES =
+      List.of("catalog", "orders", "payments", "notifications");
+
+  /** The profile that loads Chaos Monkey in a service (platform-chaos's ChaosDefaults.PROFILE). */
+  static final String CHAOS_PROFILE = "chaos-monkey";
+
   /** The services that own a database (the gateway owns none). */
   static final List<String> DATABASE_OWNERS =
       List.of("identity", "catalog", "orders", "payments", "notifications");
@@ -177,6 +187,9 @@ final class Topology {
       Map<String, String> environment = new LinkedHashMap<>(observability);
       environment.put(HealthChecks.TOKEN_VARIABLE, healthToken);
       environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+      if (CHAOS_SERVICES.contains(name)) {
+        environment.put("SPRING_PROFILES_ACTIVE", CHAOS_PROFILE);
+      }
       if (name.equals("payments")) {
         environment.put(
             "MERCADO_PAYMENTS_PROVIDER_URL", "http://127.0.0.1:" + providerThroughProxy);
