@@ -42,9 +42,14 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
   }
 
   static String unauthorized(AuthenticationException failure) {
-    return failure instanceof OAuth2AuthenticationException
-        ? "The access token is expired or not valid (" + failure.getMessage() + ")."
-        : "This request needs an access token from identity (Authorization: Bearer).";
+    if (failure instanceof OAuth2AuthenticationException refused) {
+      // the error's description says what was wrong (expired, bad signature, wrong issuer)
+      String reason = refused.getError().getDescription();
+      return "The access token is expired or not valid ("
+          + (reason == null ? refused.getMessage() : reason)
+          + ").";
+    }
+    return "This request needs an access token from identity (Authorization: Bearer).";
   }
 
   static String forbidden(AccessDeniedException denied) {

@@ -30,11 +30,12 @@ class ProblemResponsesTest {
 
   @Test
   void answersARefusedTokenWithInvalidTokenAndNoInternals() throws Exception {
-    problems.commence(request, response, new InvalidBearerTokenException("Jwt expired \"at\" x"));
+    problems.commence(
+        request, response, new InvalidBearerTokenException("Jwt expired at 2026-11-26T10:00:00Z"));
 
     assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
     assertThat(response.getContentAsString())
-        .contains("Jwt expired \\\"at\\\" x")
+        .contains("(Jwt expired at 2026-11-26T10:00:00Z)")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
   }
