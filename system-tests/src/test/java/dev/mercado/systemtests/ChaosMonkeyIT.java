@@ -71,8 +71,7 @@ class ChaosMonkeyIT {
     for (int i = 0; i < ORDERS; i++) {
       // every fourth card is declined: the saga must also compensate under fire
       String card = i % 4 == 3 ? "tok_insufficient_funds" : "tok_visa";
-      HttpResponse<String> placed =
-          shop.place(UUID.randomUUID().toString(), "c-chaos", product, 1, card);
+      HttpResponse<String> placed = shop.place(UUID.randomUUID().toString(), product, 1, card);
       assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
       orders.add(Shop.id(placed));
     }
@@ -128,7 +127,7 @@ class ChaosMonkeyIT {
     List<String> orders = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       HttpResponse<String> placed =
-          shop.place(UUID.randomUUID().toString(), "c-chaos", product, 1, "tok_visa");
+          shop.place(UUID.randomUUID().toString(), product, 1, "tok_visa");
       assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
       orders.add(Shop.id(placed));
     }
