@@ -27,7 +27,7 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 grep -q "all healthy" bench/target/fault-isolation-up.out || { cat bench/target/fault-isolation-up.out; exit 1; }
-url() { grep "^component\.$1\.url=" "$home/run/state.properties" | cut -d= -f2; }
+url() { grep "^component\.$1\.url=" "$home/run/state.properties" | cut -d= -f2 | tr -d '\\'; }
 gateway=$(url gateway)
 identity=$(url identity)
 

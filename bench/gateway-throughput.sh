@@ -29,7 +29,7 @@ if [ -z "${GATEWAY:-}" ]; then
     kill -0 "$launcher" 2>/dev/null || { cat bench/target/gateway-throughput-up.out; exit 1; }
     sleep 1
   done
-  url() { grep "^component\.$1\.url=" "$home/run/state.properties" | cut -d= -f2; }
+  url() { grep "^component\.$1\.url=" "$home/run/state.properties" | cut -d= -f2 | tr -d '\\'; }
   GATEWAY=$(url gateway)
   CATALOG=$(url catalog)
   IDENTITY=$(url identity)
