@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param scale instances per service ({@code --scale catalog=2}; 1 when absent): the first is named
  *     after the service, the others {@code <service>-2}, {@code <service>-3}, on free ports
  * @param traceSampling the share of requests traced, 0 to 1 (default 1: every request)
+ * @param fullJit the services compile hot code with C2 too ({@code --jit full}), as a production
+ *     JVM does, instead of C1 only (the default, {@code --jit quick}: quicker start, less memory)
  */
 record Settings(
     Path repository,
@@ -31,7 +33,8 @@ record Settings(
     Map<String, Integer> servicePorts,
     int parallelism,
     Map<String, Integer> scale,
-    double traceSampling) {
+    double traceSampling,
+    boolean fullJit) {
 
   /** The highest {@code --scale} a service may get: every instance is a JVM on two cores. */
   static final int MAX_INSTANCES = 4;
@@ -71,6 +74,9 @@ record Settings(
                                  balances over the ready ones, e.g. --scale catalog=2
         --parallel N             processes of one stage started at once (default: CPU count)
         --trace-sampling P       share of requests traced and sent to Zipkin, 0 to 1 (default 1)
+        --jit quick|full         services compile with C1 only (default: quicker start, less
+                                 memory) or with C1 then C2 as in production (faster under
+                                 sustained load; the benchmarks use it)
         --home DIR               data, logs and run state (default: .mercado)
       """;
 
@@ -83,6 +89,7 @@ record Settings(
     Map<String, Integer> ports = new LinkedHashMap<>();
     Map<String, Integer> scale = new LinkedHashMap<>();
     double traceSampling = 1.0;
+    boolean fullJit = false;
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -121,6 +128,13 @@ record Settings(
           scale.put(pair[0], instances);
         }
         case "--trace-sampling" -> traceSampling = share(value(args, ++i, arg), arg);
+        case "--jit" -> {
+          String mode = value(args, ++i, arg);
+          if (!mode.equals("quick") && !mode.equals("full")) {
+            throw new IllegalArgumentException("--jit takes 'quick' or 'full', not " + mode);
+          }
+          fullJit = mode.equals("full");
+        }
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -134,7 +148,8 @@ record Settings(
         Map.copyOf(ports),
         parallelism,
         Map.copyOf(scale),
-        traceSampling);
+        traceSampling,
+        fullJit);
   }
 
   private static String value(List<String> args, int index, String option) {

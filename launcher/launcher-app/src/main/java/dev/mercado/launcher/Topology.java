@@ -59,10 +59,16 @@ final class Topology {
 
   /**
    * Modest heaps and a single-threaded collector: ten JVMs share two cores and must fit the RSS
-   * budget (docs/adr/0002-launcher.md).
+   * budget (docs/adr/0002-launcher.md). C1 only unless {@code --jit full} (docs/adr/0011).
    */
-  static final List<String> SERVICE_JVM_OPTIONS =
-      List.of("-Xms48m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  static List<String> serviceJvmOptions(Settings settings) {
+    List<String> options =
+        new ArrayList<>(List.of("-Xms48m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC"));
+    if (!settings.fullJit()) {
+      options.add("-XX:TieredStopAtLevel=1");
+    }
+    return List.copyOf(options);
+  }
 
   record Stage(String name, List<Component> components) {}
 
@@ -308,7 +314,7 @@ final class Topology {
     Path tmp = settings.home().resolve("tmp");
     List<String> command = new ArrayList<>();
     command.add(Java.executable());
-    command.addAll(SERVICE_JVM_OPTIONS);
+    command.addAll(serviceJvmOptions(settings));
     command.add("-Djava.io.tmpdir=" + tmp);
     command.addAll(List.of("-jar", jar.toString()));
     String url = "http://127.0.0.1:" + port;

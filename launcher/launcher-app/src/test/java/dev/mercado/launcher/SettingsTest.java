@@ -19,6 +19,8 @@ class SettingsTest {
     assertThat(settings.localInfra()).isFalse();
     assertThat(settings.home()).isEqualTo(Path.of("/repo/.mercado"));
     assertThat(settings.externalKafka()).isEmpty();
+    assertThat(settings.fullJit()).isFalse();
+    assertThat(Topology.serviceJvmOptions(settings)).contains("-XX:TieredStopAtLevel=1");
   }
 
   @Test
@@ -37,7 +39,9 @@ class SettingsTest {
                 "--parallel",
                 "3",
                 "--scale",
-                "catalog=2"));
+                "catalog=2",
+                "--jit",
+                "full"));
 
     assertThat(settings.localInfra()).isTrue();
     assertThat(settings.externalKafka()).hasValue("127.0.0.1:9092");
@@ -46,6 +50,10 @@ class SettingsTest {
     assertThat(settings.parallelism()).isEqualTo(3);
     assertThat(settings.instancesOf("catalog")).isEqualTo(2);
     assertThat(settings.instancesOf("orders")).isEqualTo(1);
+    assertThat(settings.fullJit()).isTrue();
+    assertThat(Topology.serviceJvmOptions(settings))
+        .contains("-Xmx192m")
+        .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
   }
 
   @Test
@@ -56,6 +64,9 @@ class SettingsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--infra", "docker")))
         .withMessageContaining("'embedded' or 'local'");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--jit", "c2")))
+        .withMessageContaining("'quick' or 'full'");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--port", "billing=1")))
         .withMessageContaining("NAME=PORT");

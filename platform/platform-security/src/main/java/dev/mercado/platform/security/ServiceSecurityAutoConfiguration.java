@@ -5,6 +5,8 @@ import dev.mercado.platform.security.internal.AccessProblemsAdvice;
 import dev.mercado.platform.security.internal.CallerArgumentResolver;
 import dev.mercado.platform.security.internal.IdentityJwtDecoder;
 import dev.mercado.platform.security.internal.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,8 +66,9 @@ public class ServiceSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  JwtDecoder jwtDecoder(ServiceSecurityProperties properties) {
-    return new IdentityJwtDecoder(properties);
+  JwtDecoder jwtDecoder(
+      ServiceSecurityProperties properties, ObjectProvider<MeterRegistry> meters) {
+    return new IdentityJwtDecoder(properties, meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -3,6 +3,8 @@ package dev.mercado.gateway.web;
 import dev.mercado.gateway.domain.ApiKeys;
 import dev.mercado.identity.api.IdentityClaims;
 import dev.mercado.identity.api.IdentityEndpoints;
+import dev.mercado.platform.tokens.VerifiedTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -29,6 +33,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -100,11 +105,17 @@ class SecurityConfiguration {
   /**
    * identity's keys and issuer; the decoder caches the key set and refetches on an unknown kid. The
    * fetch is bounded (R6, F8): an identity that does not answer fails the request with 401 within
-   * seconds instead of holding it open.
+   * seconds instead of holding it open. A token verified once is remembered ({@link
+   * VerifiedTokens}, docs/adr/0011): its signature is not verified again, its expiry and issuer
+   * are, on every request.
    */
   @Bean
   ReactiveJwtDecoder jwtDecoder(
-      @Value("${mercado.gateway.identity-url}") String identity, WebClient.Builder webClient) {
+      @Value("${mercado.gateway.identity-url}") String identity,
+      @Value("${mercado.gateway.verified-tokens.maximum-size:2000}") long rememberedTokens,
+      @Value("${mercado.gateway.verified-tokens.maximum-age:5m}") Duration rememberedFor,
+      WebClient.Builder webClient,
+      MeterRegistry meters) {
     HttpClient bounded =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) JWKS_TIMEOUT.toMillis())
@@ -114,8 +125,16 @@ class SecurityConfiguration {
             .webClient(
                 webClient.clone().clientConnector(new ReactorClientHttpConnector(bounded)).build())
             .build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity));
-    return decoder;
+    OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(identity);
+    decoder.setJwtValidator(validator);
+    VerifiedTokens verified =
+        new VerifiedTokens(
+            new VerifiedTokens.Limits(rememberedTokens, rememberedFor), validator, meters);
+    return token ->
+        verified
+            .recall(token)
+            .map(Mono::just)
+            .orElseGet(() -> decoder.decode(token).map(verified::remember));
   }
 
   /** The token's {@code roles} claim as authorities {@code ROLE_<role>}. */
