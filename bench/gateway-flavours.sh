@@ -32,8 +32,8 @@ run_dir=bench/target/flavours-run
 mkdir -p "$run_dir/tmp"
 
 # offline first: the shared local repository usually has everything; online only when it has not
-mvn -o -q -f bench/gateway-flavours/pom.xml package >"$run_dir/build.out" 2>&1 \
-  || mvn -q -f bench/gateway-flavours/pom.xml package >"$run_dir/build.out" 2>&1 \
+mvn -B -o -q -f bench/gateway-flavours/pom.xml package >"$run_dir/build.out" 2>&1 \
+  || mvn -B -q -f bench/gateway-flavours/pom.xml package >"$run_dir/build.out" 2>&1 \
   || { cat "$run_dir/build.out"; exit 1; }
 
 pids=()
