@@ -1,10 +1,12 @@
 package dev.mercado.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The options of {@code ./mercado up}, parsed from the command line.
@@ -22,6 +24,8 @@ import java.util.Optional;
  * @param traceSampling the share of requests traced, 0 to 1 (default 1: every request)
  * @param fullJit the services compile hot code with C2 too ({@code --jit full}), as a production
  *     JVM does, instead of C1 only (the default, {@code --jit quick}: quicker start, less memory)
+ * @param properties Spring properties given to one service on its command line ({@code --set
+ *     gateway:key=value}), which win over its own configuration: every instance of it gets them
  */
 record Settings(
     Path repository,
@@ -34,10 +38,16 @@ record Settings(
     int parallelism,
     Map<String, Integer> scale,
     double traceSampling,
-    boolean fullJit) {
+    boolean fullJit,
+    Map<String, List<String>> properties) {
 
   /** The highest {@code --scale} a service may get: every instance is a JVM on two cores. */
   static final int MAX_INSTANCES = 4;
+
+  /** The {@code key=value} properties {@code --set} gives {@code service}, in order. */
+  List<String> propertiesOf(String service) {
+    return properties.getOrDefault(service, List.of());
+  }
 
   /** How many instances of {@code service} run. */
   int instancesOf(String service) {
@@ -77,6 +87,8 @@ record Settings(
         --jit quick|full         services compile with C1 only (default: quicker start, less
                                  memory) or with C1 then C2 as in production (faster under
                                  sustained load; the benchmarks use it)
+        --set NAME:KEY=VALUE     a Spring property for one service (repeatable), winning over
+                                 its configuration, e.g. --set catalog:logging.level.root=debug
         --home DIR               data, logs and run state (default: .mercado)
       """;
 
@@ -90,6 +102,7 @@ record Settings(
     Map<String, Integer> scale = new LinkedHashMap<>();
     double traceSampling = 1.0;
     boolean fullJit = false;
+    Map<String, List<String>> properties = new LinkedHashMap<>();
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -135,6 +148,20 @@ record Settings(
           }
           fullJit = mode.equals("full");
         }
+        case "--set" -> {
+          String setting = value(args, ++i, arg);
+          int colon = setting.indexOf(':');
+          int equals = setting.indexOf('=');
+          if (colon < 1
+              || equals < colon + 2
+              || !Topology.SERVICE_NAMES.contains(setting.substring(0, colon))) {
+            throw new IllegalArgumentException(
+                "--set takes NAME:KEY=VALUE with NAME one of " + Topology.SERVICE_NAMES);
+          }
+          properties
+              .computeIfAbsent(setting.substring(0, colon), service -> new ArrayList<>())
+              .add(setting.substring(colon + 1));
+        }
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -149,7 +176,10 @@ record Settings(
         parallelism,
         Map.copyOf(scale),
         traceSampling,
-        fullJit);
+        fullJit,
+        properties.entrySet().stream()
+            .collect(
+                Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -317,6 +317,8 @@ final class Topology {
     command.addAll(serviceJvmOptions(settings));
     command.add("-Djava.io.tmpdir=" + tmp);
     command.addAll(List.of("-jar", jar.toString()));
+    // --set: command-line arguments are the highest-ranked source of Spring properties
+    settings.propertiesOf(name).forEach(property -> command.add("--" + property));
     String url = "http://127.0.0.1:" + port;
     return new OsProcess(
         process,

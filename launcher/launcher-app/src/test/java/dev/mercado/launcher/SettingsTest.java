@@ -41,7 +41,11 @@ class SettingsTest {
                 "--scale",
                 "catalog=2",
                 "--jit",
-                "full"));
+                "full",
+                "--set",
+                "gateway:mercado.ratelimit.default-tier=premium",
+                "--set",
+                "gateway:logging.level.root=warn"));
 
     assertThat(settings.localInfra()).isTrue();
     assertThat(settings.externalKafka()).hasValue("127.0.0.1:9092");
@@ -51,6 +55,9 @@ class SettingsTest {
     assertThat(settings.instancesOf("catalog")).isEqualTo(2);
     assertThat(settings.instancesOf("orders")).isEqualTo(1);
     assertThat(settings.fullJit()).isTrue();
+    assertThat(settings.propertiesOf("gateway"))
+        .containsExactly("mercado.ratelimit.default-tier=premium", "logging.level.root=warn");
+    assertThat(settings.propertiesOf("catalog")).isEmpty();
     assertThat(Topology.serviceJvmOptions(settings))
         .contains("-Xmx192m")
         .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
@@ -67,6 +74,11 @@ class SettingsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--jit", "c2")))
         .withMessageContaining("'quick' or 'full'");
+    for (String bad : List.of("billing:a=b", "gateway:=b", "gateway", "gateway:key")) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> Settings.parse(repository, List.of("--set", bad)))
+          .withMessageContaining("NAME:KEY=VALUE");
+    }
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--port", "billing=1")))
         .withMessageContaining("NAME=PORT");

@@ -2,10 +2,12 @@ package dev.mercado.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TopologyTest {
 
@@ -20,5 +22,38 @@ class TopologyTest {
             "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{"
                 + "\"catalog\":[{\"uri\":\"http://127.0.0.1:8081\"},{\"uri\":\"http://127.0.0.1:9001\"}],"
                 + "\"orders\":[{\"uri\":\"http://127.0.0.1:8082\"}]}}}}}}}");
+  }
+
+  @Test
+  void givesAServiceItsSetPropertiesAndTheJitAskedFor(@TempDir Path home) throws Exception {
+    Settings settings =
+        Settings.parse(
+            Path.of("/repo"),
+            List.of(
+                "--home",
+                home.toString(),
+                "--free-ports",
+                "--jit",
+                "full",
+                "--set",
+                "gateway:mercado.ratelimit.default-tier=premium"));
+
+    Topology topology = Topology.of(settings, "health-token");
+
+    List<String> gateway = command(topology, "gateway");
+    assertThat(gateway)
+        .endsWith("--mercado.ratelimit.default-tier=premium")
+        .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+    assertThat(command(topology, "catalog"))
+        .noneMatch(option -> option.startsWith("--mercado.ratelimit"));
+  }
+
+  private static List<String> command(Topology topology, String name) {
+    return topology.components().stream()
+        .filter(component -> component.name().equals(name))
+        .map(OsProcess.class::cast)
+        .findFirst()
+        .orElseThrow()
+        .command();
   }
 }

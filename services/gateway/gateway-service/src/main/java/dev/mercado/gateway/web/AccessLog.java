@@ -20,7 +20,9 @@ import reactor.core.publisher.Mono;
  * One structured access-log line per request once its answer is complete (O2, R5): trace id,
  * method, path, route, client and tier, status, latency and client address, as JSON fields of the
  * service's log, so a slow or failed request found in Zipkin or Prometheus can be found in the log
- * by its trace id.
+ * by its trace id. The trace id is read from the request's observation and written as {@code
+ * traceId}, the field every service's log lines have: the gateway does not copy the trace context
+ * into thread locals (docs/adr/0011), so it is not in the logging context here.
  */
 @Component
 class AccessLog implements WebFilter, Ordered {
@@ -45,7 +47,7 @@ class AccessLog implements WebFilter, Ordered {
     String traceId = traceId(exchange);
     long millis = (System.nanoTime() - started) / 1_000_000;
     log.atInfo()
-        .addKeyValue("trace.id", traceId)
+        .addKeyValue("traceId", traceId)
         .addKeyValue("http.request.method", exchange.getRequest().getMethod().name())
         .addKeyValue("url.path", exchange.getRequest().getPath().value())
         .addKeyValue("route", route == null ? "-" : route.getId())
