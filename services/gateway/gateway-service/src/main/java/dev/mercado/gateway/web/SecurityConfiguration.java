@@ -41,17 +41,23 @@ import reactor.netty.http.client.HttpClient;
  * ApiKeyAuthentication}; an unknown key is 401). A bearer token, when there is one, must be a JWT
  * signed by one of identity's keys (its JWKS, fetched on first use and again when a token names an
  * unknown key id, so a key rotation needs no restart), issued by identity, and not expired (60 s
- * clock skew allowed). A missing token passes the gateway except on catalog's admin API: the
- * services behind it check tokens and ownership themselves (orders, payments and notifications
- * answer 401 without one, docs/adr/0009), and the {@code Authorization} header goes to them
- * unchanged. A bad token or key is 401 and an authenticated caller without the role a route needs
- * is 403, both as problem details. Stateless: no session, no CSRF token, no saved request.
+ * clock skew allowed). A missing token is 401 on the routes that have nothing public (orders,
+ * payments, notifications, the BFF's order page) and on catalog's admin API; catalog's reads and
+ * the product page are open. The services behind check tokens and ownership themselves too
+ * (docs/adr/0009), and the {@code Authorization} header goes to them unchanged. A bad token or key
+ * is 401 and an authenticated caller without the role a route needs is 403, both as problem
+ * details. Stateless: no session, no CSRF token, no saved request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
   private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Routes with no public endpoint: a caller without a token or API key is refused here. */
+  static final String[] AUTHENTICATED_PATHS = {
+    "/api/v1/orders/**", "/api/v1/payments/**", "/api/v1/notifications/**", "/api/v1/bff/orders/**"
+  };
 
   @Bean
   SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiKeys apiKeys) {
@@ -89,6 +95,10 @@ class SecurityConfiguration {
                 routes
                     .pathMatchers("/api/v1/catalog/admin/**")
                     .hasRole("admin")
+                    // nothing of these is public: the services would answer 401 themselves, the
+                    // gateway does so without a call
+                    .pathMatchers(AUTHENTICATED_PATHS)
+                    .authenticated()
                     .anyExchange()
                     .permitAll())
         .oauth2ResourceServer(

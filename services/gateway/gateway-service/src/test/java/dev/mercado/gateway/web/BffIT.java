@@ -95,7 +95,11 @@ class BffIT {
     HttpResponse<String> response =
         get(
             "/api/v1/bff/orders/" + order,
-            Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+            Map.of(
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01",
+                "Authorization",
+                "Bearer " + TestIdentity.get().customerToken(DemoCustomers.ALICE_ID)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode page = json.readTree(response.body());
@@ -137,7 +141,7 @@ class BffIT {
   }
 
   @Test
-  void answers401WhenOrdersWantsAToken() throws Exception {
+  void answers401WhenOrdersRefusesTheToken() throws Exception {
     UUID order = UUID.randomUUID();
     everyServiceKnows(order, UUID.randomUUID());
     orders.answer(orderPath(order), 401, problem(401));
@@ -362,8 +366,12 @@ class BffIT {
         .orElse("");
   }
 
+  /** As alice: the order page needs a token at the gateway; which orders she may see is orders'. */
   private HttpResponse<String> get(String path) throws Exception {
-    return get(path, Map.of());
+    return get(
+        path,
+        Map.of(
+            "Authorization", "Bearer " + TestIdentity.get().customerToken(DemoCustomers.ALICE_ID)));
   }
 
   private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

@@ -53,6 +53,7 @@ class GatewayAccessIT {
   private static final List<RSAKey> PUBLISHED = new CopyOnWriteArrayList<>(List.of(KEY));
   private static final HttpServer identity = jwks();
   private static final HttpServer catalog = LoopbackServers.echo("catalog");
+  private static final HttpServer orders = LoopbackServers.echo("orders");
 
   @Value("${local.server.port}")
   private int port;
@@ -63,12 +64,16 @@ class GatewayAccessIT {
     registry.add(
         "spring.cloud.discovery.client.simple.instances.catalog[0].uri",
         () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
+    registry.add(
+        "spring.cloud.discovery.client.simple.instances.orders[0].uri",
+        () -> "http://127.0.0.1:" + orders.getAddress().getPort());
   }
 
   @AfterAll
   static void stop() {
     identity.stop(0);
     catalog.stop(0);
+    orders.stop(0);
   }
 
   @Test
@@ -85,6 +90,27 @@ class GatewayAccessIT {
     assertProblem(customer, 403);
     assertThat(admin.statusCode()).isEqualTo(200);
     assertThat(admin.body()).isEqualTo("catalog saw /api/v1/catalog/admin/products");
+  }
+
+  @Test
+  void routesWithNothingPublicNeedATokenAtTheGateway() throws Exception {
+    for (String path :
+        List.of(
+            "/api/v1/orders/" + UUID.randomUUID(),
+            "/api/v1/payments?orderId=" + UUID.randomUUID(),
+            "/api/v1/notifications?orderId=" + UUID.randomUUID(),
+            "/api/v1/bff/orders/" + UUID.randomUUID())) {
+      HttpResponse<String> anonymous = get(path, null);
+      assertProblem(anonymous, 401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+    }
+    // with a token the request goes on: ownership is orders' to decide (docs/adr/0009)
+    String order = "/api/v1/orders/" + UUID.randomUUID();
+    HttpResponse<String> customer = get(order, token(KEY, claims("customer", null).build()));
+    assertThat(customer.statusCode()).isEqualTo(200);
+    assertThat(customer.body()).isEqualTo("orders saw " + order);
+    // catalog's reads stay open
+    assertThat(get("/api/v1/catalog/products", null).statusCode()).isEqualTo(200);
   }
 
   @Test
