@@ -3,6 +3,7 @@ package dev.mercado.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.testkit.TestIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +55,8 @@ class GatewayResilienceIT {
 
   @DynamicPropertySource
   static void instances(DynamicPropertyRegistry registry) {
+    // orders and payments need a token at the gateway: the test calls as an operator
+    registry.add("mercado.gateway.identity-url", () -> TestIdentity.get().url());
     registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.orders[0].uri", orders::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.payments[0].uri", payments::uri);
@@ -138,6 +141,7 @@ class GatewayResilienceIT {
 
   private HttpRequest request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + TestIdentity.get().adminToken())
         .timeout(Duration.ofSeconds(15))
         .build();
   }

@@ -3,6 +3,7 @@ package dev.mercado.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mercado.testkit.TestIdentity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,8 @@ class GatewayRoutingIT {
 
   @DynamicPropertySource
   static void routes(DynamicPropertyRegistry registry) throws IOException {
+    // orders and payments need a token at the gateway: the test calls as an operator
+    registry.add("mercado.gateway.identity-url", () -> TestIdentity.get().url());
     registry.add(
         "spring.cloud.discovery.client.simple.instances.catalog[0].uri",
         () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
@@ -98,6 +101,7 @@ class GatewayRoutingIT {
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + TestIdentity.get().adminToken())
             .timeout(Duration.ofSeconds(15))
             .build(),
         HttpResponse.BodyHandlers.ofString());
