@@ -86,7 +86,7 @@ record Settings(
         --trace-sampling P       share of requests traced and sent to Zipkin, 0 to 1 (default 1)
         --jit quick|full         services compile with C1 only (default: quicker start, less
                                  memory) or with C1 then C2 as in production (faster under
-                                 sustained load; the benchmarks use it)
+                                 sustained load; bench/gateway-throughput.sh uses it)
         --set NAME:KEY=VALUE     a Spring property for one service (repeatable), winning over
                                  its configuration, e.g. --set catalog:logging.level.root=debug
         --home DIR               data, logs and run state (default: .mercado)
