@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The whole system started through the real {@code ./mercado up} (free ports, clean data under
@@ -72,11 +73,16 @@ final class RunningSystem {
     process.getOutputStream().close();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(process)));
     RunningSystem system = new RunningSystem(process);
-    await("./mercado up reports all healthy (output in " + OUTPUT + ")")
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(500))
-        .failFast("./mercado up exited:\n" + output(), () -> !process.isAlive())
-        .until(() -> output().contains("all healthy"));
+    try {
+      await("./mercado up reports all healthy (output in " + OUTPUT + ")")
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofMillis(500))
+          .failFast("./mercado up exited", () -> !process.isAlive())
+          .until(() -> output().contains("all healthy"));
+    } catch (TerminalFailureException exited) {
+      // the output as it is now, not as it was when the wait began (it was empty then)
+      throw new IllegalStateException("./mercado up exited:\n" + output(), exited);
+    }
     system.readState();
     return system;
   }
