@@ -36,40 +36,19 @@ mvn -B -o -q -f bench/gateway-flavours/pom.xml package >"$run_dir/build.out" 2>&
   || mvn -B -q -f bench/gateway-flavours/pom.xml package >"$run_dir/build.out" 2>&1 \
   || { cat "$run_dir/build.out"; exit 1; }
 
+# shellcheck source=bench/wrk-lib.sh
+source bench/wrk-lib.sh
 pids=()
-launcher=
-home=bench/target/flavours
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ -n "$launcher" ]; then
-    ./mercado down --home "$home" >/dev/null 2>&1 || true
-    wait "$launcher" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
+bench_cleanups+=('for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done')
 
 if [ -z "${CATALOG:-}" ]; then
-  ./mercado build >/dev/null
   # shellcheck disable=SC2086
-  ./mercado up --home "$home" --free-ports --clean ${UP_OPTIONS:-} >bench/target/flavours-up.out 2>&1 &
-  launcher=$!
-  for _ in $(seq 1 300); do
-    grep -q "all healthy" bench/target/flavours-up.out 2>/dev/null && break
-    kill -0 "$launcher" 2>/dev/null || { cat bench/target/flavours-up.out; exit 1; }
-    sleep 1
-  done
-  grep -q "all healthy" bench/target/flavours-up.out || { cat bench/target/flavours-up.out; exit 1; }
-  url() { grep "^component\.$1\.url=" "$home/run/state.properties" | cut -d= -f2 | tr -d '\\'; }
+  start_system bench/target/flavours ${UP_OPTIONS:-}
   CATALOG=$(url catalog)
   IDENTITY=$(url identity)
 fi
 IDENTITY=${IDENTITY:-http://127.0.0.1:8085}
 path=/api/v1/catalog/products
-token() {
-  curl -s --max-time 10 -u partner-premium:partner-premium-demo-secret -d grant_type=client_credentials \
-    "$IDENTITY/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 
 # each gateway on a port of its own choosing (server.port=0), read back from its log; ready when a
 # request without a token is refused (401): routing, security and the JWKS URI are all in place
@@ -97,38 +76,10 @@ for flavour in "${flavours[@]}"; do
     sleep 1
   done
   [ "$status" = 401 ] || { echo "$flavour answers $status without a token, not 401" >&2; exit 1; }
-  status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(token)" \
+  status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(premium_token)" \
     "${target[$flavour]}$path")
   [ "$status" = 200 ] || { echo "$flavour answers $status with a token, not 200" >&2; exit 1; }
   echo "$flavour on ${target[$flavour]} (JVM options: ${jvm_options[*]})"
 done
 
-run() { # NAME [SECONDS] -> "requests/s non-2xx-answers"
-  wrk -t2 -c32 -d"${2:-$seconds}s" -H "Authorization: Bearer $(token)" "${target[$1]}$path" \
-    | awk '/Non-2xx/ {bad = $NF} /Requests\/sec/ {rps = $2} END {print rps, bad + 0}'
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-
-names=(direct "${flavours[@]}")
-for name in "${names[@]}"; do run "$name" "$warmup" >/dev/null; done
-declare -A results=()
-for round in $(seq 1 "$rounds"); do
-  # the order rotates each round so that no target always runs right after the same other one
-  line="round $round:"
-  for i in 0 1 2; do
-    name=${names[$(((round - 1 + i) % 3))]}
-    read -r rps bad < <(run "$name")
-    results[$name]+="$rps "
-    line+=" $name $rps req/s"
-    [ "$bad" -eq 0 ] || line+=" (VOID: $bad non-2xx answers)"
-    line+=","
-  done
-  echo "${line%,}"
-done
-d=$(printf '%s\n' ${results[direct]} | median)
-summary="median: direct $d req/s"
-for flavour in "${flavours[@]}"; do
-  m=$(printf '%s\n' ${results[$flavour]} | median)
-  summary+=", $flavour $m req/s (ratio $(echo "$m / $d" | bc -l | cut -c1-5))"
-done
-echo "$summary"
+compare_rounds "$warmup" "$rounds" direct "${flavours[@]}"

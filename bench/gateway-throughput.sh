@@ -24,66 +24,21 @@ for n in "$seconds" "$rounds" "$warmup"; do
 done
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 2; }
 
-launcher=
-home=bench/target/gateway-throughput
-cleanup() {
-  if [ -n "$launcher" ]; then
-    ./mercado down --home "$home" >/dev/null 2>&1 || true
-    wait "$launcher" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
+# shellcheck source=bench/wrk-lib.sh
+source bench/wrk-lib.sh
 
 if [ -z "${GATEWAY:-}" ]; then
-  mkdir -p bench/target
-  ./mercado build >/dev/null
   tiers=mercado.ratelimit.policies.api.tiers.premium
   # shellcheck disable=SC2086
-  ./mercado up --home "$home" --free-ports --clean --jit full \
+  start_system bench/target/gateway-throughput --jit full \
     --set "gateway:$tiers[0]=token-bucket 100000/1s burst 200000" \
     --set "gateway:$tiers[1]=sliding-window 2000000/1h" \
-    ${UP_OPTIONS:-} >bench/target/gateway-throughput-up.out 2>&1 &
-  launcher=$!
-  for _ in $(seq 1 300); do
-    grep -q "all healthy" bench/target/gateway-throughput-up.out 2>/dev/null && break
-    kill -0 "$launcher" 2>/dev/null || { cat bench/target/gateway-throughput-up.out; exit 1; }
-    sleep 1
-  done
-  grep -q "all healthy" bench/target/gateway-throughput-up.out \
-    || { cat bench/target/gateway-throughput-up.out; exit 1; }
-  url() { grep "^component\.$1\.url=" "$home/run/state.properties" | cut -d= -f2 | tr -d '\\'; }
+    ${UP_OPTIONS:-}
   GATEWAY=$(url gateway)
   CATALOG=$(url catalog)
   IDENTITY=$(url identity)
 fi
 IDENTITY=${IDENTITY:-http://127.0.0.1:8085}
 path=/api/v1/catalog/products
-token() {
-  curl -s --max-time 10 -u partner-premium:partner-premium-demo-secret -d grant_type=client_credentials \
-    "$IDENTITY/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 declare -A target=([direct]=$CATALOG [gateway]=$GATEWAY)
-
-run() { # NAME [SECONDS] -> "requests/s non-2xx-answers"
-  wrk -t2 -c32 -d"${2:-$seconds}s" -H "Authorization: Bearer $(token)" "${target[$1]}$path" \
-    | awk '/Non-2xx/ {bad = $NF} /Requests\/sec/ {rps = $2} END {print rps, bad + 0}'
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-
-run direct "$warmup" >/dev/null
-run gateway "$warmup" >/dev/null
-declare -A results=()
-for round in $(seq 1 "$rounds"); do
-  line="round $round:"
-  for name in direct gateway; do
-    read -r rps bad < <(run "$name")
-    results[$name]+="$rps "
-    line+=" $name $rps req/s"
-    [ "$bad" -eq 0 ] || line+=" (VOID: $bad non-2xx answers)"
-    line+=","
-  done
-  echo "${line%,}"
-done
-d=$(printf '%s\n' ${results[direct]} | median)
-g=$(printf '%s\n' ${results[gateway]} | median)
-echo "median: direct $d req/s, gateway $g req/s, ratio $(echo "$g / $d" | bc -l | cut -c1-5)"
+compare_rounds "$warmup" "$rounds" direct gateway
