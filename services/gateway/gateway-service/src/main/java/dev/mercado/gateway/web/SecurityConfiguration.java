@@ -55,7 +55,7 @@ class SecurityConfiguration {
   private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
 
   /** Routes with no public endpoint: a caller without a token or API key is refused here. */
-  static final String[] AUTHENTICATED_PATHS = {
+  private static final String[] AUTHENTICATED_PATHS = {
     "/api/v1/orders/**", "/api/v1/payments/**", "/api/v1/notifications/**", "/api/v1/bff/orders/**"
   };
 
