@@ -1,17 +1,17 @@
 package dev.mercado.simulators.proxy;
 
-import static dev.mercado.simulators.kit.SimulatorHttp.json;
+import static dev.mercado.simulators.testkit.SimulatorHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.mercado.simulators.kit.FreePorts;
 import dev.mercado.simulators.kit.ProblemTypes;
-import dev.mercado.simulators.kit.SimulatorHttp;
-import dev.mercado.simulators.kit.SimulatorJvm;
-import dev.mercado.simulators.kit.SimulatorJvm.Exit;
 import dev.mercado.simulators.kit.SimulatorProcess;
+import dev.mercado.simulators.testkit.FreePorts;
+import dev.mercado.simulators.testkit.SimulatorHttp;
+import dev.mercado.simulators.testkit.SimulatorJvm;
+import dev.mercado.simulators.testkit.SimulatorJvm.Exit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

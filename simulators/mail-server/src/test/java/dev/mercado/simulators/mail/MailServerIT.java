@@ -1,16 +1,16 @@
 package dev.mercado.simulators.mail;
 
-import static dev.mercado.simulators.kit.SimulatorHttp.json;
+import static dev.mercado.simulators.testkit.SimulatorHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import dev.mercado.simulators.kit.FreePorts;
 import dev.mercado.simulators.kit.ProblemTypes;
-import dev.mercado.simulators.kit.SimulatorHttp;
-import dev.mercado.simulators.kit.SimulatorJvm;
-import dev.mercado.simulators.kit.SimulatorJvm.Exit;
 import dev.mercado.simulators.kit.SimulatorProcess;
+import dev.mercado.simulators.testkit.FreePorts;
+import dev.mercado.simulators.testkit.SimulatorHttp;
+import dev.mercado.simulators.testkit.SimulatorJvm;
+import dev.mercado.simulators.testkit.SimulatorJvm.Exit;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -1,7 +1,9 @@
-package dev.mercado.simulators.kit;
+package dev.mercado.simulators.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mercado.simulators.kit.ProblemTypes;
+import dev.mercado.simulators.kit.Simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

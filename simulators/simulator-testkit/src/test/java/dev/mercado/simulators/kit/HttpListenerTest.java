@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.mercado.simulators.testkit.SimulatorHttp;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;

@@ -1,9 +1,10 @@
 package dev.mercado.simulators.kit;
 
-import static dev.mercado.simulators.kit.SimulatorHttp.assertProblem;
-import static dev.mercado.simulators.kit.SimulatorHttp.json;
+import static dev.mercado.simulators.testkit.SimulatorHttp.assertProblem;
+import static dev.mercado.simulators.testkit.SimulatorHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mercado.simulators.testkit.SimulatorHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class JsonEndpointTest {
+
+  private static final ProblemTypes TYPES = new ProblemTypes("urn:mercado:test:problem:");
 
   private static ExecutorService threads;
   private static HttpListener listener;
@@ -58,7 +61,7 @@ class JsonEndpointTest {
   void answersAProblemTheSubclassThrows() {
     HttpResponse<String> response = http.send("POST", uri("/echo"), "[1]");
 
-    assertProblem(response, 400, Fixtures.TYPES);
+    assertProblem(response, 400, TYPES);
     assertThat(json(response).path("type").asString())
         .isEqualTo("urn:mercado:test:problem:invalid-request");
   }
@@ -68,8 +71,8 @@ class JsonEndpointTest {
     HttpResponse<String> missing = http.send("GET", uri("/nothing-here"), null);
     HttpResponse<String> wrongMethod = http.send("PATCH", uri("/echo"), "{}");
 
-    assertProblem(missing, 404, Fixtures.TYPES);
-    assertProblem(wrongMethod, 405, Fixtures.TYPES);
+    assertProblem(missing, 404, TYPES);
+    assertProblem(wrongMethod, 405, TYPES);
     assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
   }
 
@@ -79,7 +82,7 @@ class JsonEndpointTest {
 
     HttpResponse<String> response = http.send("POST", uri("/echo"), body);
 
-    assertProblem(response, 413, Fixtures.TYPES);
+    assertProblem(response, 413, TYPES);
     assertThat(json(response).path("detail").asString())
         .isEqualTo("the body must be at most 65536 bytes");
   }
@@ -99,7 +102,7 @@ class JsonEndpointTest {
     }
 
     // then
-    assertProblem(response, 500, Fixtures.TYPES);
+    assertProblem(response, 500, TYPES);
     assertThat(json(response).path("detail").asString())
         .isEqualTo("the test simulator could not handle the request");
     assertThat(logged.toString(StandardCharsets.UTF_8))
@@ -114,7 +117,7 @@ class JsonEndpointTest {
   private static final class Echo extends JsonEndpoint {
 
     Echo() {
-      super("test simulator", Fixtures.TYPES);
+      super("test simulator", TYPES);
     }
 
     @Override

@@ -1,8 +1,9 @@
-package dev.mercado.simulators.kit;
+package dev.mercado.simulators.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mercado.simulators.kit.SimulatorProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package dev.mercado.simulators.kit;
+package dev.mercado.simulators.testkit;
 
+import dev.mercado.simulators.kit.Simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
