@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +61,22 @@ public class InboxAutoConfiguration {
         new JdbcInbox(JdbcClient.create(dataSource), new TransactionTemplate(transactions));
     inbox.createTableIfMissing();
     return inbox;
+  }
+
+  /**
+   * Every consumer joins its group with Kafka's consumer group protocol (KIP-848, ADR 0012) unless
+   * {@code spring.kafka.consumer.properties.group.protocol} says otherwise: no stop-the-world
+   * rebalance when a member joins, leaves or dies, so a restarted service is given its partitions
+   * as soon as the dead member's session ends (the broker's {@code
+   * group.consumer.session.timeout.ms}), while the other members keep consuming.
+   */
+  @Bean
+  DefaultKafkaConsumerFactoryCustomizer consumerGroupProtocol() {
+    return factory -> {
+      if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.GROUP_PROTOCOL_CONFIG)) {
+        factory.updateConfigs(Map.of(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer"));
+      }
+    };
   }
 
   @Bean

@@ -3,6 +3,7 @@ package dev.mercado.gateway.web;
 import dev.mercado.gateway.domain.ServiceFailure;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -22,9 +23,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error the gateway itself produces as {@code application/problem+json} (RFC 9457): 404 when
- * no route matches, 503 when the service behind a route refuses connections, its breaker is open or
- * its bulkhead full, 504 when it does not answer within its timeout. Runs before Boot's default
- * handler, which would answer with its own JSON shape.
+ * no route matches, 503 when the service behind a route refuses connections, drops the connection
+ * while answering (it died or restarted), its breaker is open or its bulkhead full, 504 when it
+ * does not answer within its timeout. Runs before Boot's default handler, which would answer with
+ * its own JSON shape.
  */
 @Component
 @Order(-2)
@@ -68,6 +70,15 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
           HttpStatus.SERVICE_UNAVAILABLE,
           "Service unavailable",
           "The service behind this route is not reachable; try again later.");
+    }
+    if (causedBy(error, IOException.class)) {
+      // the connection broke while the service was answering (killed, restarting): it may or may
+      // not have acted, which an Idempotency-Key makes safe to find out by repeating (R7)
+      return new Problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "The service behind this route went away while answering; try again later, with the"
+              + " same Idempotency-Key for an unsafe request.");
     }
     if (error instanceof ServiceUnavailableException
         || causedBy(error, CallNotPermittedException.class)) {

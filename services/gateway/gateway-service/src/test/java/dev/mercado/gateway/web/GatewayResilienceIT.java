@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mercado.testkit.TestIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * standing in for the services: a timeout answers 504; failures open the service's breaker, which
  * then answers 503 without sending a request, and the BFF's calls to that service stop too and fall
  * back to the last known product (R12); after the wait a trial closes it again; a full bulkhead
- * refuses one request too many with 503 at once. Small windows, waits and limits for this class
- * only.
+ * refuses one request too many with 503 at once; a connection reset while the service answers (it
+ * was killed) is a 503 with {@code Retry-After}, never a 500. Small windows, waits and limits for
+ * this class only.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,6 +51,13 @@ class GatewayResilienceIT {
   private static final LoopbackServers.Upstream catalog = LoopbackServers.upstream();
   private static final LoopbackServers.Upstream orders = LoopbackServers.upstream();
   private static final LoopbackServers.Upstream payments = LoopbackServers.upstream();
+
+  /**
+   * Reads each request, then resets the connection (SO_LINGER 0), as a killed process does; its
+   * readiness answers UP, so the gateway's load balancer still picks it.
+   */
+  private static final ServerSocket resetting = resettingServer();
+
   private static final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -60,11 +74,56 @@ class GatewayResilienceIT {
     registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.orders[0].uri", orders::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.payments[0].uri", payments::uri);
+    registry.add(
+        "spring.cloud.discovery.client.simple.instances.notifications[0].uri",
+        () -> "http://127.0.0.1:" + resetting.getLocalPort());
+  }
+
+  private static ServerSocket resettingServer() {
+    try {
+      ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!server.isClosed()) {
+                  try (Socket connection = server.accept()) {
+                    byte[] request = new byte[8192];
+                    int read = connection.getInputStream().read(request);
+                    if (read > 0
+                        && new String(request, 0, read, StandardCharsets.US_ASCII)
+                            .startsWith("GET /actuator/health")) {
+                      connection
+                          .getOutputStream()
+                          .write(
+                              ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                      + "Content-Length: 15\r\nConnection: close\r\n\r\n"
+                                      + "{\"status\":\"UP\"}")
+                                  .getBytes(StandardCharsets.US_ASCII));
+                    } else {
+                      connection.setSoLinger(true, 0);
+                    }
+                  } catch (IOException closed) {
+                    // the server was closed after the tests, or the gateway went first
+                  }
+                }
+              },
+              "resetting-upstream");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterAll
   static void stopUpstreams() {
     List.of(catalog, orders, payments).forEach(LoopbackServers.Upstream::stop);
+    try {
+      resetting.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -76,6 +135,16 @@ class GatewayResilienceIT {
 
     assertProblem(response, 504);
     assertThat(response.body()).contains("did not answer in time");
+  }
+
+  @Test
+  void answers503WithRetryAfterWhenTheServiceResetsTheConnectionWhileAnswering() throws Exception {
+    // a service killed mid-request: its outcome is unknown, so the client is told to repeat (R7)
+    HttpResponse<String> response = get("/api/v1/notifications?orderId=" + UUID.randomUUID());
+
+    assertProblem(response, 503);
+    assertThat(response.body()).contains("went away while answering");
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
   }
 
   @Test

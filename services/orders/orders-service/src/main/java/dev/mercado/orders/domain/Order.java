@@ -23,7 +23,7 @@ public final class Order {
   private Instant deadline;
   private String cancellationReason;
 
-  /** A new order, PENDING, waiting for stock until {@code now + deadlines.stock()}. */
+  /** A new order, PENDING, to be decided by {@code now + deadlines.decision()}. */
   public static Order place(
       OrderId id,
       String customerId,
@@ -49,7 +49,7 @@ public final class Order {
         now,
         history,
         OrderStatus.PENDING,
-        now.plus(deadlines.stock()),
+        now.plus(deadlines.decision()),
         null);
   }
 
@@ -99,8 +99,9 @@ public final class Order {
       cancellationReason = step.get().reason();
     }
     if (to != status || event instanceof SagaEvent.DeadlinePassed) {
-      // a new waiting state, or the same one asked again: a fresh deadline
-      deadline = to.isWaiting() ? now.plus(deadlines.of(to)) : null;
+      // a new waiting state, or the same one asked again: its deadline (the order's decision
+      // deadline while it is being decided, a fresh release deadline while it is cancelling)
+      deadline = to.isWaiting() ? deadlines.of(to, placedAt, now) : null;
     }
     status = to;
     return step.get().actions();
