@@ -81,14 +81,6 @@ public final class KafkaBroker extends OsProcess {
             "share.coordinator.state.topic.replication.factor=1",
             "share.coordinator.state.topic.min.isr=1",
             "group.initial.rebalance.delay.ms=0",
-            // KIP-848 groups (the services' group.protocol=consumer, ADR 0012): a member that died
-            // without leaving (kill -9) gives its partitions back after 10 s rather than 45 s, so
-            // a restarted service (ready in 7-9 s) or a sibling instance takes them over at once;
-            // heartbeats every second keep a live member well inside that
-            "group.consumer.session.timeout.ms=10000",
-            "group.consumer.min.session.timeout.ms=10000",
-            "group.consumer.heartbeat.interval.ms=1000",
-            "group.consumer.min.heartbeat.interval.ms=1000",
             "auto.create.topics.enable=false",
             ""));
     if (!Files.exists(dataDirectory.resolve("log/meta.properties"))) {
