@@ -85,6 +85,10 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceErrorHandler.class);
 
+  /** Tomcat's, named so that this handler runs on any servlet container. */
+  private static final String UNDECODABLE_PARAMETERS =
+      "org.apache.tomcat.util.http.InvalidParameterException";
+
   /** One field or parameter in error, an element of the {@code errors} property. */
   record InvalidField(String field, String message) {}
 
@@ -190,6 +194,15 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
     if (causedByUnavailableResource(e)) {
       return unavailable(e);
     }
+    if (causedBy(e, UNDECODABLE_PARAMETERS)) {
+      // a form body or query string that is not valid percent-encoding: the client's error,
+      // raised by Tomcat when anything first asks for the parameters
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST, "The request's parameters or form body cannot be decoded.");
+      problem.setTitle(INVALID_REQUEST);
+      return ResponseEntity.badRequest().body(problem);
+    }
     log.error("answering 500: unexpected error", e);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
@@ -232,6 +245,18 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
           || cause instanceof SQLRecoverableException
           || cause instanceof ConnectException
           || (cause instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedBy(Throwable error, String className) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getName().equals(className)) {
         return true;
       }
       if (cause.getCause() == cause) {

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -18,6 +19,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,6 +44,11 @@ class ContainerErrorsIT {
       @GetMapping("/api/v1/orders/{id}")
       String order() {
         return "an order";
+      }
+
+      @PostMapping("/forms")
+      String form(@RequestParam Map<String, String> fields) {
+        return fields.toString();
       }
     }
 
@@ -88,6 +96,19 @@ class ContainerErrorsIT {
   }
 
   @Test
+  void answersAFormBodyThatCannotBeDecodedWith400() throws Exception {
+    String body = "a=%.l9";
+    String response =
+        raw(
+            "POST /forms HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: "
+                + body.length(),
+            body);
+
+    assertProblem(response, 400);
+  }
+
+  @Test
   void stillAnswersAGoodPath() throws Exception {
     assertThat(raw("GET /api/v1/orders/1 HTTP/1.1"))
         .startsWith("HTTP/1.1 200")
@@ -107,11 +128,17 @@ class ContainerErrorsIT {
 
   /** Sends one request line as written, asking like a browser for HTML, and reads the answer. */
   private String raw(String requestLine) throws Exception {
+    return raw(requestLine, "");
+  }
+
+  private String raw(String requestLine, String body) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
       OutputStream out = socket.getOutputStream();
       out.write(
-          (requestLine + "\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+          (requestLine
+                  + "\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n"
+                  + body)
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
