@@ -232,7 +232,8 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
    * Whether a lost or refused connection lies under an exception Spring did not translate to one of
    * the types {@link #unavailable} handles (e.g. wrapped by a library, or a commit's or rollback's
    * {@code SQLException} on a connection the database dropped): a dependency being down is a 503,
-   * never a 500 (R7, F8).
+   * never a 500 (R7, F8): the answer that matches readiness turning DOWN with the database (R1), so
+   * clients and the gateway retry instead of giving up.
    */
   private static boolean causedByUnavailableResource(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
