@@ -1,5 +1,11 @@
 package dev.mercado.platform.errors;
 
+import dev.mercado.platform.errors.internal.ContainerProblems;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -53,7 +60,10 @@ import tools.jackson.core.JacksonException;
  *       {@code ErrorResponseException}s keep their status and Spring's title and detail (inherited
  *       behaviour);
  *   <li>the service's database or another resource being unreachable → 503 with {@code Retry-After}
- *       (seconds), so clients and the gateway can tell "try again" from "your request is wrong";
+ *       (seconds), so clients and the gateway can tell "try again" from "your request is wrong":
+ *       Spring's exceptions for it, a transaction that could not commit or roll back ({@code
+ *       TransactionSystemException}, e.g. a rollback on a connection the database dropped), and any
+ *       exception caused by a lost or refused connection;
  *   <li>anything else → 500 with a generic detail; the exception goes to the log, never to the
  *       client.
  * </ul>
@@ -68,12 +78,16 @@ import tools.jackson.core.JacksonException;
 public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
 
   /** Seconds a client should wait before retrying after a 503. */
-  static final String RETRY_AFTER_SECONDS = "5";
+  static final String RETRY_AFTER_SECONDS = ContainerProblems.RETRY_AFTER_SECONDS;
 
   /** Title of every 400 for invalid input, whatever Spring exception reported it. */
   static final String INVALID_REQUEST = "Invalid request";
 
   private static final Logger log = LoggerFactory.getLogger(ServiceErrorHandler.class);
+
+  /** Tomcat's, named so that this handler runs on any servlet container. */
+  private static final String UNDECODABLE_PARAMETERS =
+      "org.apache.tomcat.util.http.InvalidParameterException";
 
   /** One field or parameter in error, an element of the {@code errors} property. */
   record InvalidField(String field, String message) {}
@@ -160,7 +174,8 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({
     DataAccessResourceFailureException.class,
     TransientDataAccessException.class,
-    CannotCreateTransactionException.class
+    CannotCreateTransactionException.class,
+    TransactionSystemException.class
   })
   ResponseEntity<ProblemDetail> unavailable(Exception e) {
     log.warn("answering 503: a resource is unavailable: {}", e.toString());
@@ -176,6 +191,18 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (causedByUnavailableResource(e)) {
+      return unavailable(e);
+    }
+    if (causedBy(e, UNDECODABLE_PARAMETERS)) {
+      // a form body or query string that is not valid percent-encoding: the client's error,
+      // raised by Tomcat when anything first asks for the parameters
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST, "The request's parameters or form body cannot be decoded.");
+      problem.setTitle(INVALID_REQUEST);
+      return ResponseEntity.badRequest().body(problem);
+    }
     log.error("answering 500: unexpected error", e);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
@@ -199,6 +226,53 @@ public class ServiceErrorHandler extends ResponseEntityExceptionHandler {
     problem.setTitle(INVALID_REQUEST);
     problem.setProperty("errors", fields);
     return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  /**
+   * Whether a lost or refused connection lies under an exception Spring did not translate to one of
+   * the types {@link #unavailable} handles (e.g. wrapped by a library, or a commit's or rollback's
+   * {@code SQLException} on a connection the database dropped): a dependency being down is a 503,
+   * never a 500 (R7, F8): the answer that matches readiness turning DOWN with the database (R1), so
+   * clients and the gateway retry instead of giving up.
+   */
+  private static boolean causedByUnavailableResource(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataAccessResourceFailureException
+          || cause instanceof TransientDataAccessException
+          || cause instanceof CannotCreateTransactionException
+          || cause instanceof TransactionSystemException
+          || cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLRecoverableException
+          || cause instanceof ConnectException
+          || (cause instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedBy(Throwable error, String className) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getName().equals(className)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * SQLSTATE class 08 (connection exception) and 57P (PostgreSQL: the server shut down or cannot
+   * connect now).
+   */
+  private static boolean isConnectionState(String state) {
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
   }
 
   private static InvalidField field(FieldError error) {

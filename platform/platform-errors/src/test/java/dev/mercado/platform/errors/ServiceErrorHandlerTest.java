@@ -21,6 +21,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.hamcrest.Matchers;
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,6 +77,20 @@ class ServiceErrorHandlerTest {
     @GetMapping("/database-down")
     String databaseDown() {
       throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+    }
+
+    @GetMapping("/rollback-failed")
+    String rollbackFailed() {
+      // what a @Transactional method gets when PostgreSQL goes away between insert and rollback
+      throw new TransactionSystemException(
+          "JDBC rollback failed", new SQLException("This connection has been closed.", "08003"));
+    }
+
+    @GetMapping("/connection-lost-under-a-wrapper")
+    String connectionLostUnderAWrapper() {
+      throw new IllegalStateException(
+          "a library's own wrapper",
+          new SQLException("terminating connection due to administrator command", "57P01"));
     }
 
     @GetMapping("/bug")
@@ -143,6 +159,23 @@ class ServiceErrorHandlerTest {
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value("Service unavailable"))
         .andExpect(jsonPath("$.detail", Matchers.not(Matchers.containsString("JDBC"))));
+  }
+
+  @Test
+  void answers503WhenATransactionCannotRollBackOnALostConnection() throws Exception {
+    mvc.perform(get("/rollback-failed"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("JDBC"))));
+  }
+
+  @Test
+  void answers503ForAnyErrorCausedByALostDatabaseConnection() throws Exception {
+    mvc.perform(get("/connection-lost-under-a-wrapper"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("administrator"))));
   }
 
   @Test

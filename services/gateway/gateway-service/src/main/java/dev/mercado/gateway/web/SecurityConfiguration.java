@@ -31,6 +31,7 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -110,6 +111,22 @@ class SecurityConfiguration {
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .build();
+  }
+
+  /**
+   * A request Spring Security's firewall refuses before any route runs (an encoded {@code /},
+   * {@code ..} or NUL in the path, a disallowed method or header) is a 400 problem like every other
+   * answer of the gateway, not the firewall's default empty 400.
+   */
+  @Bean
+  ServerExchangeRejectedHandler rejectedExchanges() {
+    return (exchange, rejected) ->
+        Problems.write(
+            exchange,
+            HttpStatus.BAD_REQUEST,
+            "Bad Request",
+            "The request's path, method or headers are not allowed.",
+            Map.of());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,6 +91,22 @@ class GatewayRoutingIT {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.body()).contains("\"instance\":\"/api/v1/nowhere/at-all\"");
+  }
+
+  @Test
+  void answersAnEncodedTraversalOrNulInThePathWithA400Problem() throws Exception {
+    for (String path : List.of("/api/v1/orders/..%2F..%2Fx", "/api/v1/orders/%00")) {
+      HttpResponse<String> response = get(path);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(path)
+          .hasValue("application/problem+json");
+      assertThat(response.body())
+          .as(path)
+          .contains("\"status\":400", "\"title\":\"Bad Request\"")
+          .doesNotContain("Exception");
+    }
   }
 
   @Test

@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Idempotent per Idempotency-Key: the key is claimed by inserting it (primary key); a second
  * request with the key waits for the first's transaction, then gets the same order back, or 422
  * when its body differs.
+ *
+ * <p>An order whose total is above {@link Order#MAX_TOTAL} is refused ({@link
+ * OrderProblem.Kind#TOTAL_TOO_LARGE}) and nothing of it is stored.
  */
 @Service
 public class Checkout {
@@ -98,6 +101,19 @@ public class Checkout {
             request.cardToken(),
             clock.instant(),
             properties.deadlines());
+    if (order.total().amount().compareTo(Order.MAX_TOTAL) > 0) {
+      // bad input, not a failure of orders: refused before anything is stored, and the key's
+      // claim is rolled back with the transaction
+      throw new OrderProblem(
+          OrderProblem.Kind.TOTAL_TOO_LARGE,
+          "The order's total, "
+              + order.total().amount().toPlainString()
+              + " "
+              + order.total().currency().getCurrencyCode()
+              + ", is above the largest total an order may have: "
+              + Order.MAX_TOTAL_TEXT
+              + ".");
+    }
     orders.insert(order);
     messages.placed(order);
     messages.transitions(order, order.history());

@@ -7,6 +7,7 @@ public class OrderProblem extends RuntimeException {
   public enum Kind {
     UNKNOWN_PRODUCT,
     MIXED_CURRENCIES,
+    TOTAL_TOO_LARGE,
     IDEMPOTENCY_KEY_REUSED,
     ORDER_NOT_FOUND
   }

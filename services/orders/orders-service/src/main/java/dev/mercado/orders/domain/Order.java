@@ -1,5 +1,6 @@
 package dev.mercado.orders.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,15 @@ import java.util.Objects;
  * #handle(SagaEvent, Instant, SagaDeadlines)}.
  */
 public final class Order {
+
+  /**
+   * The largest total an order may have, in its currency's units: what orders' database stores
+   * ({@code numeric(12, 2)}), as text for annotations and messages.
+   */
+  public static final String MAX_TOTAL_TEXT = "9999999999.99";
+
+  /** {@link #MAX_TOTAL_TEXT} as a number. */
+  public static final BigDecimal MAX_TOTAL = new BigDecimal(MAX_TOTAL_TEXT);
 
   private final OrderId id;
   private final String customerId;

@@ -9,7 +9,10 @@ import dev.mercado.orders.domain.Order;
 import dev.mercado.orders.domain.OrderId;
 import dev.mercado.platform.errors.InvalidFieldException;
 import dev.mercado.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -114,7 +118,29 @@ class OrderController {
     }
   }
 
-  @PostMapping
+  @Operation(
+      summary = "Place an order",
+      description =
+          "Accepts the order (202) and starts its saga. The order's total, the sum of each line's"
+              + " quantity times its unit price, may be at most "
+              + Order.MAX_TOTAL_TEXT
+              + " in the products' currency; a larger one is refused with 422. Quantities are"
+              + " integers from 1; a number with a fraction is a 400.")
+  @ApiResponse(responseCode = "202", description = "Accepted; the saga runs asynchronously")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Malformed: invalid JSON, a value of the wrong type, no Idempotency-Key",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "Cannot be placed: a quantity below 1, an unknown product, mixed currencies, an"
+              + " Idempotency-Key reused for another body, or a total above "
+              + Order.MAX_TOTAL_TEXT,
+      content = @Content(mediaType = "application/problem+json"))
+  // produces: a client that accepts no JSON is refused (406) before the order is placed, not after
+  // (PlaceOrderGenerativeIT found orders stored behind a 406)
+  @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OrderResponse> place(
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @Valid @RequestBody PlaceOrderRequest request,
@@ -225,7 +251,7 @@ class OrderController {
       case ORDER_NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Order not found", e.getMessage());
       case IDEMPOTENCY_KEY_REUSED ->
           problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
-      case UNKNOWN_PRODUCT, MIXED_CURRENCIES ->
+      case UNKNOWN_PRODUCT, MIXED_CURRENCIES, TOTAL_TOO_LARGE ->
           problem(HttpStatus.UNPROCESSABLE_ENTITY, "Cannot place this order", e.getMessage());
     };
   }

@@ -196,6 +196,55 @@ class CheckoutIT {
   }
 
   @Test
+  void refusesAnOrderWhoseTotalCannotBeStoredNamingTheLimit() throws Exception {
+    String key = UUID.randomUUID().toString();
+
+    HttpResponse<String> response = place(key, body("c-big", 1_000_000_000));
+
+    assertProblem(response, 422);
+    assertThat(response.body()).contains("9999999999.99", "12500000000.00 EUR");
+    assertThat(ordersOf("c-big")).isZero();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM idempotency_key WHERE key = ?")
+                .param(key)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void documentsTheLargestTotalInTheOpenApiDocument() throws Exception {
+    HttpResponse<String> document = get("/v3/api-docs", null);
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("\"422\"", "a total above 9999999999.99");
+  }
+
+  @Test
+  void refusesNumbersThatAreNotWhatTheFieldHolds() throws Exception {
+    HttpResponse<String> fraction =
+        place(UUID.randomUUID().toString(), body("c-strict", 1).replace(":1}", ":1.5}"));
+    HttpResponse<String> exponent =
+        place(UUID.randomUUID().toString(), body("c-strict", 1).replace(":1}", ":1e0}"));
+    HttpResponse<String> numberForText =
+        place(
+            UUID.randomUUID().toString(),
+            body("c-strict", 1).replace("\"tok_visa\"", "4242424242424242"));
+    HttpResponse<String> numberForCustomer =
+        place(UUID.randomUUID().toString(), body("c-strict", 1).replace("\"c-strict\"", "7"));
+
+    assertProblem(fraction, 400);
+    assertThat(fraction.body()).contains("\"field\":\"lines[0].quantity\"");
+    assertProblem(exponent, 400);
+    assertProblem(numberForText, 400);
+    assertThat(numberForText.body()).contains("\"field\":\"cardToken\"");
+    assertProblem(numberForCustomer, 400);
+    assertThat(numberForCustomer.body()).contains("\"field\":\"customerId\"");
+    assertThat(ordersOf("c-strict")).isZero();
+    assertThat(ordersOf("7")).isZero();
+  }
+
+  @Test
   void confirmsWhenStockIsReservedAndPaymentAuthorized() throws Exception {
     String id = id(place(UUID.randomUUID().toString(), body("c-6", 2)));
     UUID orderId = UUID.fromString(id);
