@@ -39,8 +39,7 @@ final class Checkouts {
       int status,
       boolean retryAfter,
       String orderId,
-      String error,
-      Resolution resolution) {
+      String error) {
 
     boolean validCard() {
       return VALID_CARDS.contains(card);
@@ -51,29 +50,21 @@ final class Checkouts {
     }
   }
 
-  /**
-   * How a checkout without a 202 was settled afterwards, by sending it again with its key: the
-   * order existed already (the first answer hid it), or it was placed only now.
-   */
-  enum Resolution {
-    NONE,
-    REPLAYED,
-    PLACED_ON_RETRY
-  }
-
   private final Shop shop;
   private final UUID plentiful;
   private final List<UUID> scarce;
   private final int limit;
   private final AtomicInteger window = new AtomicInteger();
   private final AtomicInteger sequence = new AtomicInteger();
+  private final AtomicInteger accepted = new AtomicInteger();
   private final List<Attempt> attempts = new ArrayList<>();
   private volatile boolean running;
   private ExecutorService clients;
 
   /**
    * @param scarce one scarce product per fault window, in window order
-   * @param limit at most this many checkouts in all (the mailbox keeps 1 000 messages)
+   * @param limit at most this many accepted checkouts in all (the mailbox keeps 1 000 messages: one
+   *     e-mail per order must fit), and at most three times as many tried
    */
   Checkouts(Shop shop, UUID plentiful, List<UUID> scarce, int limit) {
     this.shop = shop;
@@ -103,8 +94,12 @@ final class Checkouts {
     for (int i = 0; i < count; i++) {
       clients.submit(
           () -> {
-            while (running && sequence.get() < limit) {
-              record(checkout(sequence.getAndIncrement()));
+            while (running && accepted.get() < limit && sequence.get() < 3 * limit) {
+              Attempt attempt = checkout(sequence.getAndIncrement());
+              if (attempt.accepted()) {
+                accepted.incrementAndGet();
+              }
+              record(attempt);
               try {
                 Thread.sleep(pause.toMillis()); // the client's think time, not a wait for a result
               } catch (InterruptedException e) {
@@ -124,41 +119,6 @@ final class Checkouts {
   }
 
   /**
-   * Sends every checkout that got no 202 once more with its own key, as a client that was told to
-   * retry does: a replayed answer shows an order the first answer hid; otherwise it is placed now.
-   */
-  void settleUnaccepted() {
-    List<Attempt> settled = new ArrayList<>();
-    for (Attempt attempt : attempts()) {
-      if (attempt.accepted() || (attempt.status >= 400 && attempt.status < 500)) {
-        settled.add(attempt);
-        continue;
-      }
-      Attempt again =
-          send(attempt.window, attempt.key, attempt.product, attempt.quantity, attempt.card, true);
-      settled.add(
-          again.orderId == null
-              ? attempt
-              : new Attempt(
-                  attempt.window,
-                  attempt.key,
-                  attempt.product,
-                  attempt.quantity,
-                  attempt.card,
-                  attempt.sentAt,
-                  attempt.status,
-                  attempt.retryAfter,
-                  again.orderId,
-                  attempt.error,
-                  again.resolution));
-    }
-    synchronized (attempts) {
-      attempts.clear();
-      attempts.addAll(settled);
-    }
-  }
-
-  /**
    * Places one checkout of {@code product} in the current window as soon as orders' copy of the
    * catalogue knows the product (until then orders answers 422), and records it.
    */
@@ -169,7 +129,7 @@ final class Checkouts {
         .until(
             () -> {
               Attempt attempt =
-                  send(window.get(), UUID.randomUUID().toString(), product, 1, "tok_visa", false);
+                  send(window.get(), UUID.randomUUID().toString(), product, 1, "tok_visa");
               if (attempt.accepted()) {
                 record(attempt);
               }
@@ -196,15 +156,13 @@ final class Checkouts {
     boolean wantsScarce = n % 4 == 1;
     UUID product = wantsScarce ? scarceNow() : plentiful;
     int quantity = !wantsScarce && n % 3 == 2 ? 2 : 1;
-    return send(window.get(), UUID.randomUUID().toString(), product, quantity, card, false);
+    return send(window.get(), UUID.randomUUID().toString(), product, quantity, card);
   }
 
-  Attempt send(int window, String key, UUID product, int quantity, String card, boolean retry) {
+  private Attempt send(int window, String key, UUID product, int quantity, String card) {
     Instant sent = Instant.now();
     try {
       HttpResponse<String> answer = shop.place(key, product, quantity, card);
-      boolean replayed =
-          answer.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
       return new Attempt(
           window,
           key,
@@ -215,49 +173,17 @@ final class Checkouts {
           answer.statusCode(),
           answer.headers().firstValue("Retry-After").isPresent(),
           answer.statusCode() == 202 ? Shop.id(answer) : null,
-          answer.statusCode() == 202 ? null : answer.body(),
-          !retry ? Resolution.NONE : replayed ? Resolution.REPLAYED : Resolution.PLACED_ON_RETRY);
+          answer.statusCode() == 202 ? null : answer.body());
     } catch (IOException noAnswer) {
       return new Attempt(
-          window,
-          key,
-          product,
-          quantity,
-          card,
-          sent,
-          -1,
-          false,
-          null,
-          noAnswer.toString(),
-          Resolution.NONE);
+          window, key, product, quantity, card, sent, -1, false, null, noAnswer.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Attempt(
-          window,
-          key,
-          product,
-          quantity,
-          card,
-          sent,
-          -1,
-          false,
-          null,
-          e.toString(),
-          Resolution.NONE);
+      return new Attempt(window, key, product, quantity, card, sent, -1, false, null, e.toString());
     } catch (Exception | AssertionError noToken) {
       // identity could not give a first token: the client could not even ask
       return new Attempt(
-          window,
-          key,
-          product,
-          quantity,
-          card,
-          sent,
-          -1,
-          false,
-          null,
-          noToken.toString(),
-          Resolution.NONE);
+          window, key, product, quantity, card, sent, -1, false, null, noToken.toString());
     }
   }
 }

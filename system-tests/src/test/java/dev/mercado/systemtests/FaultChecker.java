@@ -54,7 +54,8 @@ final class FaultChecker {
       int doubleCharges,
       Double firstConfirmation) {}
 
-  record Report(List<Row> rows, List<String> violations, String table) {}
+  /** {@code notes}: what is worth knowing but breaks no invariant, one line each. */
+  record Report(List<Row> rows, List<String> violations, String table, String notes) {}
 
   private record OrderView(
       String id, String status, Map<UUID, Integer> lines, Instant confirmedAt, String reasons) {}
@@ -136,14 +137,10 @@ final class FaultChecker {
     }
     List<String> lost = accepted.stream().filter(id -> !orders.containsKey(id)).sorted().toList();
     check(violations, lost.isEmpty(), "accepted orders lost: %d %s", lost.size(), lost);
-    List<String> unknown =
+    // placed although the client was told 503 or heard nothing: no promise broken (the client was
+    // not told "accepted"), and every other invariant holds for them too
+    List<String> untold =
         orders.keySet().stream().filter(id -> !byOrder.containsKey(id)).sorted().toList();
-    check(
-        violations,
-        unknown.isEmpty(),
-        "orders no client was told of: %d %s",
-        unknown.size(),
-        unknown);
     List<String> notFinal = ids(orders, order -> !FINAL.contains(order.status()));
     check(violations, notFinal.isEmpty(), "orders not final: %d %s", notFinal.size(), notFinal);
 
@@ -309,16 +306,31 @@ final class FaultChecker {
             window.fault(),
             cancelledByFault,
             cancelledIds.stream().limit(5).toList());
+        long afterRecovery =
+            in.stream().filter(attempt -> !attempt.sentAt().isBefore(window.healed())).count();
+        long acceptedAfterRecovery =
+            in.stream()
+                .filter(attempt -> !attempt.sentAt().isBefore(window.healed()))
+                .filter(Attempt::accepted)
+                .count();
         check(
             violations,
             seconds != null && seconds <= CONFIRMATION_AFTER_RECOVERY.toMillis() / 1000.0,
-            "%s: first confirmation of an order placed after recovery took %s s (goal <= %d s)",
+            "%s: %s (goal: within %d s of recovery); after recovery %d placed, %d accepted",
             window.fault(),
-            seconds,
-            CONFIRMATION_AFTER_RECOVERY.toSeconds());
+            seconds == null
+                ? "no order placed after recovery was confirmed"
+                : "first confirmation of an order placed after recovery after " + seconds + " s",
+            CONFIRMATION_AFTER_RECOVERY.toSeconds(),
+            afterRecovery,
+            acceptedAfterRecovery);
       }
     }
-    return new Report(rows, violations, table(rows));
+    String notes =
+        String.format(
+            "orders placed although the client was told 503 or heard nothing: %d %s%n",
+            untold.size(), untold.stream().limit(5).toList());
+    return new Report(rows, violations, table(rows), notes);
   }
 
   /**
@@ -531,7 +543,7 @@ final class FaultChecker {
 
   static String table(List<Row> rows) {
     StringBuilder table = new StringBuilder();
-    String format = "| %-34s | %6s | %8s | %18s | %4s | %14s | %27s |%n";
+    String format = "| %-37s | %6s | %8s | %18s | %4s | %14s | %27s |%n";
     table.append(
         String.format(
             format,
@@ -545,7 +557,7 @@ final class FaultChecker {
     table.append(
         String.format(
             format,
-            "-".repeat(34),
+            "-".repeat(37),
             "-".repeat(6),
             "-".repeat(8),
             "-".repeat(18),

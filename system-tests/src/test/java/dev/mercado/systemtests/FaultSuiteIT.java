@@ -49,15 +49,18 @@ class FaultSuiteIT {
   /** How long a killed service stays dead before its restart (which then takes its start time). */
   private static final Duration DEAD = Duration.ofSeconds(5);
 
-  /** Checkouts after a fault is healed still count in its row: the system is still recovering. */
-  private static final Duration RECOVERY = Duration.ofSeconds(5);
+  /**
+   * Checkouts after a fault is healed still count in its row: the system is still recovering, and
+   * part 3's goal (confirmed within 5 s of recovery) needs more than 5 s to be seen broken.
+   */
+  private static final Duration RECOVERY = Duration.ofSeconds(10);
 
   private static final Duration BASELINE = Duration.ofSeconds(5);
   private static final int CLIENTS = 2;
   private static final Duration THINK_TIME = Duration.ofMillis(1500);
 
-  /** The mailbox keeps the newest 1 000 messages: one e-mail per checkout must fit. */
-  private static final int MAX_CHECKOUTS = 700;
+  /** The mailbox keeps the newest 1 000 messages: one e-mail per accepted checkout must fit. */
+  private static final int MAX_CHECKOUTS = 850;
 
   private static final int PLENTIFUL_STOCK = 100_000;
   private static final int SCARCE_STOCK = 4;
@@ -100,9 +103,12 @@ class FaultSuiteIT {
     system = RunningSystem.get();
   }
 
-  /** CI's budget for the suite is 10 minutes; beyond 12 something hangs. */
+  /**
+   * CI's budget for the suite is 10 minutes on a quiet machine; 20 means something hangs (on 2
+   * cores shared with other builds a restart alone can take two minutes).
+   */
   @Test
-  @Timeout(value = 12, unit = TimeUnit.MINUTES)
+  @Timeout(value = 20, unit = TimeUnit.MINUTES)
   void everyInvariantHoldsWhileEachFaultIsInjectedInTurn() throws Exception {
     Instant began = Instant.now();
     Shop shop = new Shop(system);
@@ -166,7 +172,6 @@ class FaultSuiteIT {
       sampler.shutdownNow();
     }
     progress("stream stopped after " + checkouts.attempts().size() + " checkouts; checking");
-    checkouts.settleUnaccepted();
 
     FaultChecker checker =
         new FaultChecker(
@@ -189,6 +194,7 @@ class FaultSuiteIT {
                 Duration.between(began, Instant.now()).toSeconds(),
                 OUTAGE.toSeconds(),
                 DEAD.toSeconds())
+            + report.notes()
             + (report.violations().isEmpty()
                 ? "every invariant held\n"
                 : "broken invariants:\n  " + String.join("\n  ", report.violations()) + "\n");
