@@ -2,11 +2,8 @@ package dev.mercado.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./mercado chaos} breaks a dependency on purpose (R6, F8): payments reaches the payment
  * provider through the fault proxy, so latency switched on there shows in the saga's own timing,
- * and a reset removes it.
+ * and a reset removes it. What a slowed or blackholed provider does to a stream of checkouts is a
+ * row of {@link FaultSuiteIT}.
  */
 @Order(7)
 class ChaosIT {
@@ -56,36 +54,6 @@ class ChaosIT {
     assertThat(reset.exitCode()).as(reset.output()).isZero();
     assertThat(RunningSystem.mercado("chaos", "status").output())
         .doesNotContain("\"latencyMs\":300");
-  }
-
-  /**
-   * Fault isolation (F8): with every call to the primary provider held 3 s each way, only payments'
-   * Kafka listeners wait (its timeout, breaker and the alternative provider take over); orders are
-   * still accepted at once and the catalogue still answers. How fast it answers is measured by
-   * bench/fault-isolation.sh, not asserted here.
-   */
-  @Test
-  void aProviderSlowedToSecondsBlocksNeitherOrderAcceptanceNorBrowsing() throws Exception {
-    UUID product = shop.product(20);
-    shop.orderWhenKnown(product, 1, "tok_visa");
-
-    RunningSystem.CommandResult slowed =
-        RunningSystem.mercado("chaos", "payment-provider", "latency", "3000", "for", "120");
-    assertThat(slowed.exitCode()).as(slowed.output()).isZero();
-    List<String> orders = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      HttpResponse<String> placed =
-          shop.place(UUID.randomUUID().toString(), product, 1, "tok_visa");
-      assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-      orders.add(Shop.id(placed));
-      assertThat(shop.availableStock(product)).isBetween(0, 20);
-    }
-
-    // paid through the alternative provider once the primary's calls time out or its breaker
-    // opens; on a busy machine a payment may miss the saga's 20 s deadline, which cancels cleanly
-    for (String order : orders) {
-      assertThat(shop.awaitFinal(order, Duration.ofSeconds(120))).isIn("CONFIRMED", "CANCELLED");
-    }
   }
 
   @Test
