@@ -72,10 +72,14 @@ public class EmailDelivery {
     this.mailer = mailer;
     this.outbox = outbox;
     this.properties = properties;
-    // full jitter (R8): retry n waits up to min(max, initial * 2^(n-1)), so base = initial / 2
+    // equal jitter (R8): retry n waits between half and all of min(max, initial * 2^(n-1)), so
+    // base = initial / 2; the guaranteed half is what lets a minute's SMTP outage pass before a
+    // task
+    // is dead-lettered (with the defaults, 10 attempts span at least 75 s), which full jitter's
+    // pauses near zero did not (issue 14's fault suite lost e-mails to a 15 s outage)
     this.backoff =
         Backoff.of(
-            Backoff.Strategy.EXPONENTIAL_FULL_JITTER,
+            Backoff.Strategy.EXPONENTIAL_EQUAL_JITTER,
             properties.initialBackoff().dividedBy(2),
             properties.maxBackoff());
     this.clock = clock;
