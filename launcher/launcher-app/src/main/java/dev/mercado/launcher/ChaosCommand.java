@@ -190,7 +190,9 @@ final class ChaosCommand {
     }
     return List.of(
         new Call(service, "POST", ASSAULTS, json(assault)),
-        new Call(service, "POST", DEADLINE, "{\"seconds\":" + seconds + "}"));
+        // a JSON string: Actuator reads a write operation's body as Map<String, String>, and the
+        // services' JSON reading refuses a number for a string (platform-errors' strict numbers)
+        new Call(service, "POST", DEADLINE, "{\"seconds\":\"" + seconds + "\"}"));
   }
 
   /** Runs the command against the run's fault proxy and services; prints every answer. */

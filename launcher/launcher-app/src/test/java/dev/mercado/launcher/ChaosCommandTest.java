@@ -40,7 +40,7 @@ class ChaosCommandTest {
                 "/actuator/chaosmonkey/assaults",
                 "{\"exceptionsActive\":true,\"latencyActive\":false,\"level\":2,"
                     + "\"deterministic\":false}"),
-            new Call("catalog", "POST", "/actuator/chaosdeadline", "{\"seconds\":90}"));
+            new Call("catalog", "POST", "/actuator/chaosdeadline", "{\"seconds\":\"90\"}"));
   }
 
   @Test
@@ -48,7 +48,7 @@ class ChaosCommandTest {
     List<Call> calls = ChaosCommand.parse(List.of("payments", "exception"));
 
     assertThat(calls.get(0).json()).contains("\"level\":1");
-    assertThat(calls.get(1).json()).isEqualTo("{\"seconds\":60}");
+    assertThat(calls.get(1).json()).isEqualTo("{\"seconds\":\"60\"}");
   }
 
   @Test

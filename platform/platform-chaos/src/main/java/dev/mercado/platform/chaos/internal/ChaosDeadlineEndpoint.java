@@ -10,8 +10,10 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * {@code GET /actuator/chaosdeadline}: the monkey's assault and when it ends. {@code POST
- * /actuator/chaosdeadline {"seconds":N}}: the active assault ends N seconds from now (at most the
- * maximum, 600 s by default); 400 when N is out of range or no assault is active.
+ * /actuator/chaosdeadline {"seconds":"N"}}: the active assault ends N seconds from now (at most the
+ * maximum, 600 s by default); 400 when N is out of range or no assault is active. N is a JSON
+ * string (or {@code ?seconds=N}): Actuator reads the body as {@code Map<String, String>}, and a
+ * service's JSON reading refuses a number where it expects a string (platform-errors).
  */
 @Endpoint(id = "chaosdeadline", defaultAccess = Access.UNRESTRICTED)
 public class ChaosDeadlineEndpoint {
