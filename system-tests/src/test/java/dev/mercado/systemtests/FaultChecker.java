@@ -41,9 +41,11 @@ final class FaultChecker {
   /**
    * One fault's time: injected at {@code start}, healed (the component reports ready again) at
    * {@code healed}, and the next fault starts at {@code end}. {@code outage} says whether part 3's
-   * availability goals hold for it.
+   * goal of no cancelled order holds for it, {@code timed} whether its goal of a confirmation
+   * within {@link #CONFIRMATION_AFTER_RECOVERY} of recovery does.
    */
-  record Window(String fault, boolean outage, Instant start, Instant healed, Instant end) {}
+  record Window(
+      String fault, boolean outage, boolean timed, Instant start, Instant healed, Instant end) {}
 
   /** One row of the printed table. {@code firstConfirmation} is null when nothing was measured. */
   record Row(
@@ -311,6 +313,8 @@ final class FaultChecker {
             window.fault(),
             cancelledByFault,
             cancelledIds.stream().limit(5).toList());
+      }
+      if (window.timed()) {
         long afterRecovery =
             in.stream().filter(attempt -> !attempt.sentAt().isBefore(window.healed())).count();
         long acceptedAfterRecovery =

@@ -88,11 +88,15 @@ class FaultSuiteIT {
   }
 
   /**
-   * @param outage whether issue 14 part 3's availability goals hold for it (no order cancelled,
-   *     confirmation within 5 s of recovery)
+   * @param outage whether issue 14 part 3's first availability goal holds for it: no order
+   *     cancelled
+   * @param timed whether its second does too: an order placed once the component is back is
+   *     confirmed within 5 s (part 3 promises it for Kafka, the AMQP broker, SMTP, the provider and
+   *     each service; PostgreSQL's recovery time is measured and shown, not asserted)
    * @param held how long the fault stays before it is healed
    */
-  private record Fault(String name, boolean outage, Duration held, Action inject, Action heal) {}
+  private record Fault(
+      String name, boolean outage, boolean timed, Duration held, Action inject, Action heal) {}
 
   @BeforeAll
   static void startTheSystem() throws Exception {
@@ -151,7 +155,7 @@ class FaultSuiteIT {
     try {
       Instant start = Instant.now();
       Thread.sleep(BASELINE.toMillis()); // no fault: the control row
-      windows.add(new Window("none (baseline)", true, start, start, Instant.now()));
+      windows.add(new Window("none (baseline)", true, true, start, start, Instant.now()));
       for (Fault fault : faults) {
         checkouts.window(windows.size());
         Instant injected = Instant.now();
@@ -165,7 +169,9 @@ class FaultSuiteIT {
         Instant healed = Instant.now();
         progress("healed after " + Duration.between(injected, healed).toSeconds() + " s");
         Thread.sleep(RECOVERY.toMillis());
-        windows.add(new Window(fault.name(), fault.outage(), injected, healed, Instant.now()));
+        windows.add(
+            new Window(
+                fault.name(), fault.outage(), fault.timed(), injected, healed, Instant.now()));
       }
     } finally {
       checkouts.stop();
@@ -206,10 +212,11 @@ class FaultSuiteIT {
 
   private static List<Fault> faults() {
     List<Fault> faults = new ArrayList<>();
-    faults.add(stopped("kafka"));
+    faults.add(stopped("kafka", true));
     faults.add(
         new Fault(
             "payment provider slowed (3 s)",
+            true,
             true,
             OUTAGE,
             mercado("chaos", "payment-provider", "latency", "3000", "for", "120")
@@ -219,12 +226,14 @@ class FaultSuiteIT {
         new Fault(
             "payment provider blackholed",
             true,
+            true,
             OUTAGE,
             mercado("chaos", "payment-provider", "blackhole", "for", "120")
                 .then(chaosStatusShows("\"blackhole\":true")),
             mercado("chaos", "payment-provider", "clear")));
-    faults.add(stopped("amqp"));
-    faults.add(stopped("postgres"));
+    faults.add(stopped("amqp", true));
+    // every service's database: they reconnect, turn ready and are probed again by the gateway
+    faults.add(stopped("postgres", false));
     for (String service :
         List.of("identity", "catalog", "orders", "payments", "notifications", "gateway")) {
       faults.add(killed(service));
@@ -232,6 +241,7 @@ class FaultSuiteIT {
     faults.add(
         new Fault(
             "SMTP down",
+            true,
             true,
             OUTAGE,
             () -> mailFaults("PUT", "{\"down\":true}"),
@@ -241,6 +251,7 @@ class FaultSuiteIT {
         new Fault(
             "catalog throws (Chaos Monkey, 1 in 2)",
             false,
+            false,
             OUTAGE,
             mercado("chaos", "catalog", "exception", "rate", "0.5", "for", "120")
                 .then(chaosStatusShows("\"exceptionsActive\":true")),
@@ -248,10 +259,11 @@ class FaultSuiteIT {
     return faults;
   }
 
-  private static Fault stopped(String component) {
+  private static Fault stopped(String component, boolean timed) {
     return new Fault(
         component + " stopped",
         true,
+        timed,
         OUTAGE,
         mercado("stop", component),
         mercado("start", component));
@@ -262,6 +274,7 @@ class FaultSuiteIT {
     List<String> instances = new ArrayList<>();
     return new Fault(
         service + " killed and restarted",
+        true,
         true,
         DEAD,
         () -> {
