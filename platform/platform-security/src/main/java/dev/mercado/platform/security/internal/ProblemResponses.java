@@ -41,6 +41,20 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
     write(response, HttpStatus.FORBIDDEN, FORBIDDEN_TITLE, forbidden(denied), request);
   }
 
+  /**
+   * A request Spring Security's firewall refused once a controller read it (a parameter name or
+   * value it does not allow, e.g. a form body of arbitrary text): the caller's input, a 400.
+   */
+  public void rejected(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    write(
+        response,
+        HttpStatus.BAD_REQUEST,
+        "Bad Request",
+        "The request has a parameter, header or path this service does not accept.",
+        request);
+  }
+
   static String unauthorized(AuthenticationException failure) {
     if (failure instanceof OAuth2AuthenticationException refused) {
       // the error's description says what was wrong (expired, bad signature, wrong issuer)

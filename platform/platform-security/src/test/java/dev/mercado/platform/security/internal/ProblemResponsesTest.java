@@ -49,4 +49,15 @@ class ProblemResponsesTest {
     assertThat(response.getContentAsString())
         .contains("\"status\":403", "\"title\":\"Forbidden\"", "another customer's order");
   }
+
+  @Test
+  void answersARequestTheFirewallRejectedWith400ProblemWithoutInternals() throws Exception {
+    problems.rejected(request, response);
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString())
+        .contains("\"status\":400", "\"title\":\"Bad Request\"")
+        .doesNotContain("Exception");
+  }
 }
