@@ -1,13 +1,18 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,16 +21,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A simple open-loop load of checkouts through the gateway (issue 3's closing note): places
- * orders at a fixed rate for a fixed time, then waits for every order to reach a final state.
+ * An open-model load of checkouts through the gateway (issue 15): places orders at a constant
+ * arrival rate for a fixed time, whatever the answers' latency, then waits for every order to reach
+ * a final state.
  *
  * <pre>
- * java bench/CheckoutLoad.java GATEWAY_URL ORDERS_PER_SECOND SECONDS [IDENTITY_URL]
+ * java bench/CheckoutLoad.java GATEWAY_URL ORDERS_PER_SECOND SECONDS [IDENTITY_URL [HOME]]
  * </pre>
  *
- * Prints the achieved rate, p50/p99 of the 202 answer (client side), and p50/p99 from placement
- * to CONFIRMED (server side: the order's own history timestamps). Creates its own product with
- * enough stock. Bounded: at most rate x seconds orders, at most 3 minutes of waiting.
+ * Prints the achieved rate, the 202 answer's p50/p99/p99.9 (client side, measured from the moment
+ * the request was due, so a stalled client does not hide queueing: coordinated omission), p50/p99
+ * from placement to CONFIRMED (server side: the order's own history timestamps), and the CPU the
+ * machine spent per order while the load ran: busy time of all processes from {@code /proc/stat}
+ * minus this client's own, divided by the orders placed in the window, plus each process of the
+ * running {@code ./mercado up} (pids from {@code HOME/run/state.properties}, default {@code
+ * .mercado}, with their child processes such as PostgreSQL's backends). The last line, {@code
+ * RESULT k=v ...}, is for bench/run.sh. Creates its own product with enough stock. Bounded: at
+ * most rate x seconds orders, at most 3 minutes of waiting.
  */
 public class CheckoutLoad {
 
@@ -43,6 +55,7 @@ public class CheckoutLoad {
     int seconds = Integer.parseInt(args[2]);
     // catalog's admin API needs the admin role: identity's demo admin client gets a token
     String identity = args.length > 3 ? args[3] : "http://127.0.0.1:8085";
+    Path home = Path.of(args.length > 4 ? args[4] : ".mercado");
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -65,6 +78,10 @@ public class CheckoutLoad {
     ConcurrentLinkedQueue<String> orders = new ConcurrentLinkedQueue<>();
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    double idleRate = quietRate();
+    Map<String, Long> processesBefore = processTicks(home);
+    long busyBefore = busyTicks();
+    long ownBefore = ownTicks();
     long start = System.nanoTime();
     long interval = 1_000_000_000L / rate;
     for (long i = 0; i < (long) rate * seconds; i++) {
@@ -73,12 +90,11 @@ public class CheckoutLoad {
       if (wait > 0) {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
-      long sent = System.nanoTime();
       inFlight.add(
           http.sendAsync(place(gateway, product), HttpResponse.BodyHandlers.ofString())
               .thenAccept(
                   response -> {
-                    acceptNanos.add(System.nanoTime() - sent);
+                    acceptNanos.add(System.nanoTime() - due);
                     statuses.merge(response.statusCode(), 1, Integer::sum);
                     Matcher id = ID.matcher(response.body());
                     if (response.statusCode() == 202 && id.find()) {
@@ -88,6 +104,14 @@ public class CheckoutLoad {
     }
     CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
     double elapsed = (System.nanoTime() - start) / 1e9;
+    // The CPU window ends when the machine is back to its idle rate: the captures, e-mails and
+    // relays behind the last answer are part of an order's cost. It ends before the sweep below,
+    // which polls through the gateway and would charge the benchmark's own GETs to the orders.
+    double settled = settle(idleRate);
+    double window = (System.nanoTime() - start) / 1e9;
+    double grossMs = (busyTicks() - busyBefore - (ownTicks() - ownBefore)) * 1000.0 / TICKS;
+    double busyMs = grossMs - idleRate * window * 1000.0;
+    Map<String, Long> processesAfter = processTicks(home);
 
     // Sweep every order at most once a second: polling each order continuously would load the
     // orders service with the benchmark's own GETs while the sagas drain.
@@ -125,11 +149,162 @@ public class CheckoutLoad {
         "sent %d orders in %.1f s: %.1f orders/s (target %d/s); answers %s%n",
         acceptNanos.size(), elapsed, acceptNanos.size() / elapsed, rate, statuses);
     System.out.printf(
-        "202 answer: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        percentile(acceptNanos, 50), percentile(acceptNanos, 99), percentile(acceptNanos, 100));
+        "202 answer: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+        percentile(acceptNanos, 50),
+        percentile(acceptNanos, 99),
+        percentile(acceptNanos, 99.9),
+        percentile(acceptNanos, 100));
     System.out.printf(
         "placed -> CONFIRMED: p50 %.1f ms, p99 %.1f ms (%d confirmed); final states %s%n",
         percentile(toConfirmed, 50), percentile(toConfirmed, 99), toConfirmed.size(), finals);
+    int placed = orders.size();
+    System.out.printf(
+        "CPU: %.0f ms of all processes in %.1f s (%.0f %% of %d cores; idle before: %.0f %% of a"
+            + " core; back to idle %.1f s after the last answer): %.1f ms per order above idle%n",
+        grossMs,
+        window,
+        grossMs / 10.0 / window / CORES,
+        CORES,
+        idleRate * 100,
+        settled,
+        busyMs / Math.max(1, placed));
+    StringBuilder perProcess = new StringBuilder("  per order by process (ms):");
+    double perOrder = 1000.0 / TICKS / Math.max(1, placed);
+    processesAfter.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - processesBefore.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> perProcess.append(String.format(" %s %.1f", e.getKey(), e.getValue() * perOrder)));
+    System.out.println(perProcess);
+    int lost = placed - finals.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.printf(
+        "RESULT rate=%d achieved=%.1f accepted=%d final=%d unfinished=%d confirmed=%d"
+            + " p50=%.1f p99=%.1f p999=%.1f c50=%.1f c99=%.1f cpu_ms=%.1f%n",
+        rate,
+        acceptNanos.size() / elapsed,
+        placed,
+        placed - lost,
+        lost,
+        toConfirmed.size(),
+        percentile(acceptNanos, 50),
+        percentile(acceptNanos, 99),
+        percentile(acceptNanos, 99.9),
+        percentile(toConfirmed, 50),
+        percentile(toConfirmed, 99),
+        busyMs / Math.max(1, placed));
+  }
+
+  /** Busy cores (1.0 = one core) of the whole machine but this client, over {@code seconds}. */
+  private static double busyRate(double seconds) throws Exception {
+    long busy = busyTicks() - ownTicks();
+    long started = System.nanoTime();
+    Thread.sleep((long) (seconds * 1000));
+    return (busyTicks() - ownTicks() - busy) / TICKS / ((System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * The machine's idle rate, once the work of an earlier run has drained: two 3-second samples in a
+   * row within a twentieth of a core of each other (at most 2 minutes).
+   */
+  private static double quietRate() throws Exception {
+    long started = System.nanoTime();
+    double last = busyRate(3);
+    while (System.nanoTime() - started < Duration.ofMinutes(2).toNanos()) {
+      double now = busyRate(3);
+      if (Math.abs(now - last) < 0.05) {
+        return Math.min(now, last);
+      }
+      last = now;
+    }
+    return last;
+  }
+
+  /**
+   * Waits until the machine has been within a tenth of a core of its idle rate for three seconds
+   * in a row (at most 3 minutes); returns how long that took.
+   */
+  private static double settle(double idleRate) throws Exception {
+    long started = System.nanoTime();
+    int quiet = 0;
+    while (quiet < 3 && System.nanoTime() - started < Duration.ofMinutes(3).toNanos()) {
+      quiet = busyRate(1) <= idleRate + 0.1 ? quiet + 1 : 0;
+    }
+    return (System.nanoTime() - started) / 1e9 - 3;
+  }
+
+  /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+  private static final double TICKS = 100.0;
+
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+  /** Busy ticks of the whole machine: every column of /proc/stat's cpu line but idle and iowait. */
+  private static long busyTicks() throws IOException {
+    String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long busy = 0;
+    for (int i = 1; i < cpu.length && i <= 8; i++) {
+      if (i != 4 && i != 5) {
+        busy += Long.parseLong(cpu[i]);
+      }
+    }
+    return busy;
+  }
+
+  private static long ownTicks() throws IOException {
+    return ticks(Files.readString(Path.of("/proc/self/stat")));
+  }
+
+  /** utime + stime of one /proc/PID/stat line. */
+  private static long ticks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /**
+   * CPU ticks of each process of the running system, with its children (PostgreSQL's backends, the
+   * Kafka broker's JVM under its wrapper), by component name.
+   */
+  private static Map<String, Long> processTicks(Path home) throws IOException {
+    Map<String, Long> ticks = new TreeMap<>();
+    Path state = home.resolve("run/state.properties");
+    if (!Files.exists(state)) {
+      return ticks;
+    }
+    Properties properties = new Properties();
+    try (var reader = Files.newBufferedReader(state)) {
+      properties.load(reader);
+    }
+    Map<Long, List<Long>> children = new java.util.HashMap<>();
+    Map<Long, Long> own = new java.util.HashMap<>();
+    try (var proc = Files.list(Path.of("/proc"))) {
+      for (Path dir : proc.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String stat = Files.readString(dir.resolve("stat"));
+          long pid = Long.parseLong(dir.getFileName().toString());
+          long parent = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+          children.computeIfAbsent(parent, p -> new ArrayList<>()).add(pid);
+          own.put(pid, ticks(stat));
+        } catch (IOException | RuntimeException gone) {
+          // the process ended while we looked
+        }
+      }
+    }
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith("component.") && key.endsWith(".pid")) {
+        long pid = Long.parseLong(properties.getProperty(key));
+        if (pid > 0) {
+          String name = key.substring("component.".length(), key.length() - ".pid".length());
+          ticks.put(name, tree(pid, children, own));
+        }
+      }
+    }
+    return ticks;
+  }
+
+  private static long tree(long pid, Map<Long, List<Long>> children, Map<Long, Long> own) {
+    long sum = own.getOrDefault(pid, 0L);
+    for (long child : children.getOrDefault(pid, List.of())) {
+      sum += tree(child, children, own);
+    }
+    return sum;
   }
 
   private static HttpRequest place(String gateway, String product) {
@@ -241,7 +416,7 @@ public class CheckoutLoad {
     return matcher.find() ? matcher.group(1) : "";
   }
 
-  private static double percentile(List<Long> nanos, int percentile) {
+  private static double percentile(List<Long> nanos, double percentile) {
     if (nanos.isEmpty()) {
       return Double.NaN;
     }

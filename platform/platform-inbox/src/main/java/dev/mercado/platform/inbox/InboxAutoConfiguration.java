@@ -72,7 +72,10 @@ public class InboxAutoConfiguration {
    * (heartbeats every 3 s), so the partitions of a member that died without leaving ({@code kill
    * -9}) go to a restarted or sibling instance after 10 s rather than Kafka's default 45 s. The
    * classic group protocol, not KIP-848's: with kafka-clients 4.1.2 the new consumer's background
-   * threads burnt more than a core of this machine while the broker was down.
+   * threads burnt more than a core of this machine while the broker was down. And a fetch the
+   * broker may hold for 5 s rather than 0.5 s when a partition has nothing new: it answers as soon
+   * as a record arrives either way, so the wait costs no latency, and an idle consumer sends a
+   * tenth of the requests (docs/performance.md: the idle system's polling).
    */
   @Bean
   DefaultKafkaConsumerFactoryCustomizer groupMembership() {
@@ -83,7 +86,9 @@ public class InboxAutoConfiguration {
             ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
             10_000,
             ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
-            3_000);
+            3_000,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+            5_000);
     return factory -> {
       Map<String, Object> missing = new HashMap<>();
       defaults.forEach(

@@ -44,8 +44,27 @@ class StockCommandsListener {
     this.observations = observations;
   }
 
-  @KafkaListener(topics = OrdersTopics.RESERVE_STOCK)
-  void onReserveStock(ConsumerRecord<String, String> record) {
+  /**
+   * One listener for the three topics, so catalog runs three consumers rather than nine: each
+   * consumer polls, fetches and heartbeats whether or not anything arrives (docs/performance.md).
+   * Each topic is keyed by order, so one order's commands of one topic still arrive in order.
+   */
+  @KafkaListener(
+      topics = {
+        OrdersTopics.RESERVE_STOCK,
+        OrdersTopics.RELEASE_STOCK,
+        OrdersTopics.ORDER_CONFIRMED
+      })
+  void on(ConsumerRecord<String, String> record) {
+    switch (record.topic()) {
+      case OrdersTopics.RESERVE_STOCK -> onReserveStock(record);
+      case OrdersTopics.RELEASE_STOCK -> onReleaseStock(record);
+      case OrdersTopics.ORDER_CONFIRMED -> onOrderConfirmed(record);
+      default -> throw new IllegalStateException("catalog does not consume " + record.topic());
+    }
+  }
+
+  private void onReserveStock(ConsumerRecord<String, String> record) {
     // the reservation's own span and timer, around dedup, row locks and commit (O3)
     Observation.createNotStarted("mercado.catalog.stock.reservation", observations)
         .contextualName("reserve stock")
@@ -61,8 +80,7 @@ class StockCommandsListener {
                     }));
   }
 
-  @KafkaListener(topics = OrdersTopics.RELEASE_STOCK)
-  void onReleaseStock(ConsumerRecord<String, String> record) {
+  private void onReleaseStock(ConsumerRecord<String, String> record) {
     inbox.receive(
         CONSUMER,
         record,
@@ -72,8 +90,7 @@ class StockCommandsListener {
         });
   }
 
-  @KafkaListener(topics = OrdersTopics.ORDER_CONFIRMED)
-  void onOrderConfirmed(ConsumerRecord<String, String> record) {
+  private void onOrderConfirmed(ConsumerRecord<String, String> record) {
     inbox.receive(
         CONSUMER,
         record,

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmarks of the whole system (issue 15). Today one: the checkout sweep.
+#
+#   bench/run.sh checkout [--rates "25 50 100 150 200"] [--seconds 30] [up options...]
+#
+# Starts a fresh system (`./mercado up` defaults, its own home under bench/target, free ports),
+# warms it up, then runs bench/CheckoutLoad.java (open model: constant arrival rate, latency from
+# the moment each request was due) at each rate in turn, waiting for the machine to be idle
+# between rates. It stops after the first rate whose placed -> CONFIRMED p99 exceeds 1 s or that
+# leaves an order unfinished (a rate the saga cannot sustain), and reports the highest rate that
+# held. Writes bench/results/<date>-<commit>.md (the table, the machine, the figures of each
+# process) and .svg (latency against rate). Loopback only; bounded: at most 8 rates.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+what=${1:-}
+[ "$what" = checkout ] || { echo "usage: bench/run.sh checkout [--rates \"R1 R2 ...\"] [--seconds S] [up options]" >&2; exit 2; }
+shift
+rates="10 20 30 50 75 100 150 200"
+seconds=30
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rates) rates=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
+
+source bench/wrk-lib.sh
+home=bench/target/checkout
+start_system "$home" "$@"
+GATEWAY=$(url gateway)
+IDENTITY=$(url identity)
+
+commit=$(git describe --always --dirty 2>/dev/null || echo unknown)
+stamp=$(date -u +%Y-%m-%d)
+mkdir -p bench/results bench/target
+raw=bench/target/checkout-sweep.txt
+: >"$raw"
+
+echo "warming up: 10 orders/s for 60 s"
+java bench/CheckoutLoad.java "$GATEWAY" 10 60 "$IDENTITY" "$home" >/dev/null
+count=0
+for rate in $rates; do
+  count=$((count + 1))
+  [ $count -le 8 ] || break
+  echo "rate $rate orders/s for $seconds s ..."
+  java bench/CheckoutLoad.java "$GATEWAY" "$rate" "$seconds" "$IDENTITY" "$home" | tee -a "$raw" | grep -v '^RESULT' | sed 's/^/  /'
+  line=$(grep '^RESULT' "$raw" | tail -1)
+  c99=$(sed -E 's/.* c99=([0-9.NaN]+).*/\1/' <<<"$line")
+  unfinished=$(sed -E 's/.* unfinished=([0-9]+).*/\1/' <<<"$line")
+  if [ "$unfinished" != 0 ] || [ "$c99" = NaN ] || awk "BEGIN {exit !($c99 > 1000)}"; then
+    echo "rate $rate not sustained (placed -> CONFIRMED p99 $c99 ms, $unfinished unfinished): stopping"
+    break
+  fi
+done
+
+rss=$(for pid in $(grep -E '^component\..*\.pid=' "$home/run/state.properties" | cut -d= -f2 | grep -v '^0$'); do
+  for p in $pid $(pgrep -P "$pid" 2>/dev/null || true); do awk '/^Pss:/ {s += $2} END {print s + 0}' "/proc/$p/smaps_rollup" 2>/dev/null || true; done
+done | awk '{s += $1} END {printf "%.0f", s / 1024}')
+
+java bench/SweepReport.java "$raw" "bench/results/$stamp-$commit" "$commit" "$rss" "$*"
+echo "written: bench/results/$stamp-$commit.md and .svg"
