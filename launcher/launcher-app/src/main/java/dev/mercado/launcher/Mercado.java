@@ -47,6 +47,9 @@ public final class Mercado {
           args.subList(Math.min(positional, args.size()), args.size()).stream()
               .filter(option -> !option.equals("--redrive"))
               .toList();
+      if (args.get(0).equals("load")) {
+        options = withoutLoadOptions(options);
+      }
       settings = Settings.parse(repository, options);
     } catch (IllegalArgumentException e) {
       console.line(e.getMessage());
@@ -72,6 +75,10 @@ public final class Mercado {
         yield deadLetters(
             settings.home(), args.get(1), args.get(2), args.contains("--redrive"), console);
       }
+      case "load" -> {
+        Optional<RunState> state = running(settings.home(), console);
+        yield state.isEmpty() ? 2 : LoadCommand.run(state.get(), loadOptions(args), console);
+      }
       case "chaos" -> {
         Optional<RunState> state = running(settings.home(), console);
         yield state.isEmpty()
@@ -85,6 +92,35 @@ public final class Mercado {
       }
     };
   }
+
+  /** The options of {@code load} itself ({@code --rate N}, {@code --for SECONDS}), with values. */
+  private static List<String> loadOptions(List<String> args) {
+    List<String> own = new java.util.ArrayList<>();
+    for (int i = 1; i < args.size(); i++) {
+      if (LOAD_OPTIONS.contains(args.get(i))) {
+        own.add(args.get(i));
+        if (i + 1 < args.size()) {
+          own.add(args.get(++i));
+        }
+      }
+    }
+    return own;
+  }
+
+  /** The options of {@code load} that are the launcher's ({@code --home DIR}). */
+  private static List<String> withoutLoadOptions(List<String> options) {
+    List<String> rest = new java.util.ArrayList<>();
+    for (int i = 0; i < options.size(); i++) {
+      if (LOAD_OPTIONS.contains(options.get(i))) {
+        i++;
+      } else {
+        rest.add(options.get(i));
+      }
+    }
+    return rest;
+  }
+
+  private static final java.util.Set<String> LOAD_OPTIONS = java.util.Set.of("--rate", "--for");
 
   /** {@code chaos} takes words up to the first option ({@code --home DIR}). */
   private static int chaosArguments(List<String> args) {

@@ -73,6 +73,9 @@ record Settings(
                  slow, throttle, reset or blackhole payments -> provider or notifications -> SMTP,
                  or make a service's use cases throw or lag (Chaos Monkey), for a bounded time
                  ('./mercado chaos' on a running system lists the faults)
+        load [--rate N] [--for SECONDS]
+                 shoppers through the gateway: N visits a second (default 5) browse, search,
+                 view and order (some cards declined) for SECONDS (default 60), one live line
         deadletters SERVICE NAME [--redrive]
                  list what a service parked on a dead-letter topic (<topic>.dlt) or queue
                  (notifications.email-tasks.dlq), or re-drive it

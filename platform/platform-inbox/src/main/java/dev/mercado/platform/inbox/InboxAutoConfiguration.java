@@ -29,10 +29,13 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -98,6 +101,27 @@ public class InboxAutoConfiguration {
             }
           });
       factory.updateConfigs(missing);
+    };
+  }
+
+  /**
+   * Offsets committed every 100 records or once a second, whichever comes first, where the service
+   * chose no ack mode: Spring Kafka's default commits after every poll, which at a few records a
+   * second means one synchronous commit (a broker round trip and a write to {@code
+   * __consumer_offsets}) per record. The inbox makes this safe: a record processed but not yet
+   * committed when a consumer dies is delivered again and skipped as a duplicate (R7, R10;
+   * docs/performance.md).
+   */
+  @Bean
+  ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
+      inboxOffsetCommits(KafkaProperties kafka) {
+    return container -> {
+      if (kafka.getListener().getAckMode() == null) {
+        ContainerProperties properties = container.getContainerProperties();
+        properties.setAckMode(ContainerProperties.AckMode.COUNT_TIME);
+        properties.setAckCount(100);
+        properties.setAckTime(1_000);
+      }
     };
   }
 
