@@ -6,8 +6,9 @@
 #   bench/startup.sh cold [up options]   `mvn clean` first: the time includes building the jars
 #
 # Prints: seconds from `./mercado up` to "all healthy", seconds until the gateway served the
-# catalogue, and the RSS of every process (launcher, infrastructure, services, PostgreSQL backends)
-# summed, read from /proc after the first catalogue request. Runs on its own home under
+# catalogue, and the memory of every process (launcher, infrastructure, services, PostgreSQL
+# backends) summed, read from /proc after the first catalogue request: RSS, and PSS, which counts a
+# page shared by several processes (PostgreSQL's shared buffers, the JDK's mapped files) once. Runs on its own home under
 # bench/target, on free ports, so it never touches a running system's data.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -47,12 +48,15 @@ for pid in $launcher $pids; do
   all="$all $pid $( (pgrep -P "$pid" 2>/dev/null || true) | tr '\n' ' ')"
 done
 total=0
-printf '%-8s %8s  %s\n' PID RSS_MB COMMAND
+total_pss=0
+printf '%-8s %8s %8s  %s\n' PID RSS_MB PSS_MB COMMAND
 for pid in $(echo "$all" | tr ' ' '\n' | sort -u); do
   [ -r "/proc/$pid/status" ] || continue
   kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
   total=$((total + ${kb:-0}))
-  printf '%-8s %8.0f  %s\n' "$pid" "$(echo "${kb:-0}/1024" | bc -l)" "$(tr '\0' ' ' < "/proc/$pid/cmdline" | cut -c1-90)"
+  total_pss=$((total_pss + ${pss:-0}))
+  printf '%-8s %8.0f %8.0f  %s\n' "$pid" "$(echo "${kb:-0}/1024" | bc -l)" "$(echo "${pss:-0}/1024" | bc -l)" "$(tr '\0' ' ' < "/proc/$pid/cmdline" | cut -c1-80)"
 done
 
 ./mercado down --home "$home" >/dev/null
@@ -63,3 +67,4 @@ echo "mode: $mode   java: $(java -version 2>&1 | head -1)"
 printf 'up -> all healthy:      %6.1f s\n' "$(echo "$healthy - $start" | bc -l)"
 printf 'up -> catalogue served: %6.1f s (HTTP %s)\n' "$(echo "$served - $start" | bc -l)" "$code"
 printf 'total RSS:              %6.0f MB\n' "$(echo "$total/1024" | bc -l)"
+printf 'total PSS:              %6.0f MB\n' "$(echo "$total_pss/1024" | bc -l)"
