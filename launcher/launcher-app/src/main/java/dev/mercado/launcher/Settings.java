@@ -22,9 +22,6 @@ import java.util.stream.Collectors;
  * @param scale instances per service ({@code --scale catalog=2}; 1 when absent): the first is named
  *     after the service, the others {@code <service>-2}, {@code <service>-3}, on free ports
  * @param traceSampling the share of requests traced, 0 to 1 (default 1: every request)
- * @param traceSql every SQL statement is a span of its trace too ({@code --trace-sql}; off by
- *     default: those spans were two thirds of an order's trace and a fifth of a service's CPU,
- *     docs/performance.md)
  * @param fullJit the services compile hot code with C2 too ({@code --jit full}), as a production
  *     JVM does, instead of C1 only (the default, {@code --jit quick}: quicker start, less memory)
  * @param properties Spring properties given to one service on its command line ({@code --set
@@ -41,7 +38,6 @@ record Settings(
     int parallelism,
     Map<String, Integer> scale,
     double traceSampling,
-    boolean traceSql,
     boolean fullJit,
     Map<String, List<String>> properties) {
 
@@ -91,8 +87,6 @@ record Settings(
                                  balances over the ready ones, e.g. --scale catalog=2
         --parallel N             processes of one stage started at once (default: CPU count)
         --trace-sampling P       share of requests traced and sent to Zipkin, 0 to 1 (default 1)
-        --trace-sql              every SQL statement a span of its trace too (off by default:
-                                 the statements cost a fifth of a service's CPU)
         --jit quick|full         services compile with C1 only (default: quicker start, less
                                  memory) or with C1 then C2 as in production (faster under
                                  sustained load; bench/gateway-throughput.sh uses it)
@@ -110,7 +104,6 @@ record Settings(
     Map<String, Integer> ports = new LinkedHashMap<>();
     Map<String, Integer> scale = new LinkedHashMap<>();
     double traceSampling = 1.0;
-    boolean traceSql = false;
     boolean fullJit = false;
     Map<String, List<String>> properties = new LinkedHashMap<>();
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -151,7 +144,6 @@ record Settings(
           scale.put(pair[0], instances);
         }
         case "--trace-sampling" -> traceSampling = share(value(args, ++i, arg), arg);
-        case "--trace-sql" -> traceSql = true;
         case "--jit" -> {
           String mode = value(args, ++i, arg);
           if (!mode.equals("quick") && !mode.equals("full")) {
@@ -187,7 +179,6 @@ record Settings(
         parallelism,
         Map.copyOf(scale),
         traceSampling,
-        traceSql,
         fullJit,
         properties.entrySet().stream()
             .collect(

@@ -254,15 +254,13 @@ final class Topology {
 
   /**
    * Every service exports its spans to the run's trace server and samples the share {@code
-   * --trace-sampling} asks for (platform-observability leaves export off otherwise); {@code
-   * --trace-sql} adds a span per SQL statement.
+   * --trace-sampling} asks for (platform-observability leaves export off otherwise).
    */
   private static Map<String, String> observability(Settings settings, TraceServer traces) {
     return Map.of(
         "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true",
         "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", traces.spansEndpoint(),
-        "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", Double.toString(settings.traceSampling()),
-        "JDBC_DATASOURCE_PROXY_ENABLED", Boolean.toString(settings.traceSql()));
+        "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", Double.toString(settings.traceSampling()));
   }
 
   private static int servicePort(Settings settings, String name) throws IOException {

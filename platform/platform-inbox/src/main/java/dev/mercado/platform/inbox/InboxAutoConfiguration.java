@@ -75,10 +75,10 @@ public class InboxAutoConfiguration {
    * (heartbeats every 3 s), so the partitions of a member that died without leaving ({@code kill
    * -9}) go to a restarted or sibling instance after 10 s rather than Kafka's default 45 s. The
    * classic group protocol, not KIP-848's: with kafka-clients 4.1.2 the new consumer's background
-   * threads burnt more than a core of this machine while the broker was down. And a fetch the
-   * broker may hold for 5 s rather than 0.5 s when a partition has nothing new: it answers as soon
-   * as a record arrives either way, so the wait costs no latency, and an idle consumer sends a
-   * tenth of the requests (docs/performance.md: the idle system's polling).
+   * threads burnt more than a core of this machine while the broker was down. Not a longer {@code
+   * fetch.max.wait.ms} either (tried for idle polling, docs/performance.md): after the error
+   * handler seeks back to a failed record, the consumer waits for the fetch the broker still holds
+   * before it asks again, so every retry took the whole wait and a 3 s retry budget became 25 s.
    */
   @Bean
   DefaultKafkaConsumerFactoryCustomizer groupMembership() {
@@ -89,9 +89,7 @@ public class InboxAutoConfiguration {
             ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
             10_000,
             ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
-            3_000,
-            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-            5_000);
+            3_000);
     return factory -> {
       Map<String, Object> missing = new HashMap<>();
       defaults.forEach(

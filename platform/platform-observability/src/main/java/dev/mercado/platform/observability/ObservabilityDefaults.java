@@ -13,8 +13,8 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * service gets the same tracing, propagation and metric settings and any of them can still be
  * overridden by the service's own configuration or the environment: trace every request (a teaching
  * system; lower it in production), export to Zipkin only when the launcher says where, observe
- * Kafka and AMQP producers and listeners, carry {@link Correlation#ORDER_ID} as baggage, no JDBC
- * spans unless asked for (then queries only), and histograms for the latency SLOs.
+ * Kafka and AMQP producers and listeners, carry {@link Correlation#ORDER_ID} as baggage, keep JDBC
+ * spans to queries, and histograms for the latency SLOs.
  */
 public final class ObservabilityDefaults implements EnvironmentPostProcessor {
 
