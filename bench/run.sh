@@ -55,9 +55,9 @@ for rate in $rates; do
   fi
 done
 
-rss=$(for pid in $(grep -E '^component\..*\.pid=' "$home/run/state.properties" | cut -d= -f2 | grep -v '^0$'); do
+pss=$(for pid in $(grep -E '^component\..*\.pid=' "$home/run/state.properties" | cut -d= -f2 | grep -v '^0$'); do
   for p in $pid $(pgrep -P "$pid" 2>/dev/null || true); do awk '/^Pss:/ {s += $2} END {print s + 0}' "/proc/$p/smaps_rollup" 2>/dev/null || true; done
 done | awk '{s += $1} END {printf "%.0f", s / 1024}')
 
-java bench/SweepReport.java "$raw" "bench/results/$stamp-$commit" "$commit" "$rss" "$*"
+java bench/SweepReport.java "$raw" "bench/results/$stamp-$commit" "$commit" "$pss" "$*"
 echo "written: bench/results/$stamp-$commit.md and .svg"

@@ -138,7 +138,11 @@ final class LoadCommand {
   private int load(int rate, long seconds) throws Exception {
     token = customerToken();
     long tokenAt = System.nanoTime();
-    String catalogue = get(gateway + "/api/v1/catalog/products?size=50", false).body();
+    String catalogue =
+        http.send(
+                getRequest("/api/v1/catalog/products?size=50", false),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Matcher ids = ID.matcher(catalogue);
     while (ids.find()) {
       products.add(ids.group(1));
@@ -310,15 +314,6 @@ final class LoadCommand {
       request.header("Authorization", "Bearer " + token);
     }
     return request.build();
-  }
-
-  private HttpResponse<String> get(String url, boolean authenticated) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-    if (authenticated) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /**

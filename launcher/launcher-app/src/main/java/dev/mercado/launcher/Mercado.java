@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * running.
  */
 public final class Mercado {
+
+  /** The options {@code load} takes itself; the others ({@code --home DIR}) are the launcher's. */
+  private static final Set<String> LOAD_OPTIONS = Set.of("--rate", "--for");
 
   private Mercado() {}
 
@@ -95,7 +100,7 @@ public final class Mercado {
 
   /** The options of {@code load} itself ({@code --rate N}, {@code --for SECONDS}), with values. */
   private static List<String> loadOptions(List<String> args) {
-    List<String> own = new java.util.ArrayList<>();
+    List<String> own = new ArrayList<>();
     for (int i = 1; i < args.size(); i++) {
       if (LOAD_OPTIONS.contains(args.get(i))) {
         own.add(args.get(i));
@@ -109,7 +114,7 @@ public final class Mercado {
 
   /** The options of {@code load} that are the launcher's ({@code --home DIR}). */
   private static List<String> withoutLoadOptions(List<String> options) {
-    List<String> rest = new java.util.ArrayList<>();
+    List<String> rest = new ArrayList<>();
     for (int i = 0; i < options.size(); i++) {
       if (LOAD_OPTIONS.contains(options.get(i))) {
         i++;
@@ -119,8 +124,6 @@ public final class Mercado {
     }
     return rest;
   }
-
-  private static final java.util.Set<String> LOAD_OPTIONS = java.util.Set.of("--rate", "--for");
 
   /** {@code chaos} takes words up to the first option ({@code --home DIR}). */
   private static int chaosArguments(List<String> args) {
