@@ -31,6 +31,9 @@ public final class AmqpBroker extends OsProcess {
             "-Xms32m",
             "-Xmx128m",
             "-XX:+UseSerialGC",
+            // C1 only, as the services: C2 was still a third of the broker's CPU minutes after
+            // start (docs/performance.md)
+            "-XX:TieredStopAtLevel=1",
             "-Djava.io.tmpdir=" + workDirectory,
             "-cp",
             Java.classpath(repository, "launcher/launcher-amqp/target", "launcher-amqp.jar"),

@@ -48,6 +48,9 @@ public final class KafkaBroker extends OsProcess {
         "-Xms64m",
         "-Xmx256m",
         "-XX:+UseSerialGC",
+        // C1 only, as the services: C2 was still a quarter of the broker's CPU minutes after
+        // start (docs/performance.md)
+        "-XX:TieredStopAtLevel=1",
         "-Djava.io.tmpdir=" + dataDirectory,
         "-cp",
         Java.classpath(repository, "launcher/launcher-kafka/target", "launcher-kafka.jar"));

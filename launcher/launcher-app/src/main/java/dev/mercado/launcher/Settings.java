@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * @param scale instances per service ({@code --scale catalog=2}; 1 when absent): the first is named
  *     after the service, the others {@code <service>-2}, {@code <service>-3}, on free ports
  * @param traceSampling the share of requests traced, 0 to 1 (default 1: every request)
+ * @param traceLimit the most new traces a process starts a second (default 10; 0: no limit), so
+ *     that a person watching sees every request while a benchmark pays the tracing of ten a second
  * @param fullJit the services compile hot code with C2 too ({@code --jit full}), as a production
  *     JVM does, instead of C1 only (the default, {@code --jit quick}: quicker start, less memory)
  * @param properties Spring properties given to one service on its command line ({@code --set
@@ -38,8 +40,12 @@ record Settings(
     int parallelism,
     Map<String, Integer> scale,
     double traceSampling,
+    int traceLimit,
     boolean fullJit,
     Map<String, List<String>> properties) {
+
+  /** New traces a second per process unless {@code --trace-limit} says otherwise. */
+  static final int DEFAULT_TRACE_LIMIT = 10;
 
   /** The highest {@code --scale} a service may get: every instance is a JVM on two cores. */
   static final int MAX_INSTANCES = 4;
@@ -87,6 +93,8 @@ record Settings(
                                  balances over the ready ones, e.g. --scale catalog=2
         --parallel N             processes of one stage started at once (default: CPU count)
         --trace-sampling P       share of requests traced and sent to Zipkin, 0 to 1 (default 1)
+        --trace-limit N          at most N new traces a second in each process (default 10;
+                                 0: no limit)
         --jit quick|full         services compile with C1 only (default: quicker start, less
                                  memory) or with C1 then C2 as in production (faster under
                                  sustained load; bench/gateway-throughput.sh uses it)
@@ -104,6 +112,7 @@ record Settings(
     Map<String, Integer> ports = new LinkedHashMap<>();
     Map<String, Integer> scale = new LinkedHashMap<>();
     double traceSampling = 1.0;
+    int traceLimit = DEFAULT_TRACE_LIMIT;
     boolean fullJit = false;
     Map<String, List<String>> properties = new LinkedHashMap<>();
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -144,6 +153,7 @@ record Settings(
           scale.put(pair[0], instances);
         }
         case "--trace-sampling" -> traceSampling = share(value(args, ++i, arg), arg);
+        case "--trace-limit" -> traceLimit = nonNegative(value(args, ++i, arg), arg);
         case "--jit" -> {
           String mode = value(args, ++i, arg);
           if (!mode.equals("quick") && !mode.equals("full")) {
@@ -179,6 +189,7 @@ record Settings(
         parallelism,
         Map.copyOf(scale),
         traceSampling,
+        traceLimit,
         fullJit,
         properties.entrySet().stream()
             .collect(
@@ -202,6 +213,18 @@ record Settings(
       // reported below
     }
     throw new IllegalArgumentException(option + " needs a number from 0 to 1, not " + text);
+  }
+
+  private static int nonNegative(String text, String option) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " needs a number from 0 up, not " + text);
   }
 
   private static int positive(String text, String option) {

@@ -254,13 +254,15 @@ final class Topology {
 
   /**
    * Every service exports its spans to the run's trace server and samples the share {@code
-   * --trace-sampling} asks for (platform-observability leaves export off otherwise).
+   * --trace-sampling} asks for, at most {@code --trace-limit} new traces a second
+   * (platform-observability leaves export off otherwise).
    */
   private static Map<String, String> observability(Settings settings, TraceServer traces) {
     return Map.of(
         "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true",
         "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", traces.spansEndpoint(),
-        "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", Double.toString(settings.traceSampling()));
+        "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", Double.toString(settings.traceSampling()),
+        "MERCADO_TRACING_MAX_TRACES_PER_SECOND", Integer.toString(settings.traceLimit()));
   }
 
   private static int servicePort(Settings settings, String name) throws IOException {

@@ -20,6 +20,7 @@ class SettingsTest {
     assertThat(settings.home()).isEqualTo(Path.of("/repo/.mercado"));
     assertThat(settings.externalKafka()).isEmpty();
     assertThat(settings.fullJit()).isFalse();
+    assertThat(settings.traceLimit()).isEqualTo(10);
     assertThat(Topology.serviceJvmOptions(settings)).contains("-XX:TieredStopAtLevel=1");
   }
 
@@ -42,6 +43,8 @@ class SettingsTest {
                 "catalog=2",
                 "--jit",
                 "full",
+                "--trace-limit",
+                "0",
                 "--set",
                 "gateway:mercado.ratelimit.default-tier=premium",
                 "--set",
@@ -55,6 +58,7 @@ class SettingsTest {
     assertThat(settings.instancesOf("catalog")).isEqualTo(2);
     assertThat(settings.instancesOf("orders")).isEqualTo(1);
     assertThat(settings.fullJit()).isTrue();
+    assertThat(settings.traceLimit()).isZero();
     assertThat(settings.propertiesOf("gateway"))
         .containsExactly("mercado.ratelimit.default-tier=premium", "logging.level.root=warn");
     assertThat(settings.propertiesOf("catalog")).isEmpty();
@@ -74,6 +78,9 @@ class SettingsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--jit", "c2")))
         .withMessageContaining("'quick' or 'full'");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--trace-limit", "-1")))
+        .withMessageContaining("from 0 up");
     for (String bad : List.of("billing:a=b", "gateway:=b", "gateway", "gateway:key")) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> Settings.parse(repository, List.of("--set", bad)))

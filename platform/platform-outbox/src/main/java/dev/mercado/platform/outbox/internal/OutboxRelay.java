@@ -36,6 +36,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
   private static final int CLEANUP_BATCH = 1_000;
 
   private final OutboxStore store;
@@ -180,8 +181,7 @@ public final class OutboxRelay implements SmartLifecycle {
   }
 
   private Duration nextBackoff(Duration current) {
-    Duration next =
-        current.isZero() ? properties.pollInterval().multipliedBy(2) : current.multipliedBy(2);
+    Duration next = current.isZero() ? FIRST_BACKOFF : current.multipliedBy(2);
     return next.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : next;
   }
 

@@ -1,0 +1,2 @@
+/** The sampler and the observation filter behind platform-observability; not for services. */
+package dev.mercado.platform.observability.internal;
