@@ -26,10 +26,19 @@ public class ObservabilityAutoConfiguration {
     return new Correlation(tracer.getIfAvailable(() -> Tracer.NOOP));
   }
 
+  /**
+   * Where tracing is off (no tracer), SQL observations stay: their metrics are all there is to tell
+   * observed work from housekeeping by.
+   */
   @Bean
   ObservationPredicate housekeepingFilter(
-      ObjectProvider<HousekeepingFilter.ActuatorRequests> actuator) {
-    return new HousekeepingFilter(actuator.getIfAvailable(() -> context -> false));
+      ObjectProvider<Tracer> tracer, ObjectProvider<HousekeepingFilter.ActuatorRequests> actuator) {
+    return new HousekeepingFilter(
+        () -> {
+          Tracer current = tracer.getIfAvailable();
+          return current == null || current.currentSpan() != null;
+        },
+        actuator.getIfAvailable(() -> context -> false));
   }
 
   /** Servlet services tell a request to the actuator by its path. */

@@ -2,7 +2,7 @@ package dev.mercado.platform.observability.internal;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
-import io.micrometer.observation.ObservationView;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a service's own housekeeping out of traces and metrics: SQL that runs outside any observed
@@ -20,13 +20,19 @@ public final class HousekeepingFilter implements ObservationPredicate {
   /** The prefix of datasource-micrometer's observations (jdbc.query, jdbc.connection, ...). */
   static final String JDBC = "jdbc.";
 
+  private final BooleanSupplier inTracedWork;
   private final ActuatorRequests actuator;
 
   /**
+   * @param inTracedWork whether the calling thread is inside observed work: a request, a listener,
+   *     an outbox publication (it has a current span, sampled or not). A SQL observation's parent
+   *     cannot tell: on a running service every query had one, a no-op, inside observed work or not
+   *     (filtered on it, the relay's polls stayed and the orders' SQL spans went).
    * @param actuator tells a request to the actuator's endpoints (servlet services); {@code context
    *     -> false} where there is none to tell
    */
-  public HousekeepingFilter(ActuatorRequests actuator) {
+  public HousekeepingFilter(BooleanSupplier inTracedWork, ActuatorRequests actuator) {
+    this.inTracedWork = inTracedWork;
     this.actuator = actuator;
   }
 
@@ -36,9 +42,7 @@ public final class HousekeepingFilter implements ObservationPredicate {
       return false;
     }
     if (name.startsWith(JDBC)) {
-      // a dropped observation still opens a scope (a no-op one) and so becomes the parent
-      ObservationView parent = context.getParentObservation();
-      return parent != null && !(parent instanceof Observation observation && observation.isNoop());
+      return inTracedWork.getAsBoolean();
     }
     return !actuator.test(context);
   }
