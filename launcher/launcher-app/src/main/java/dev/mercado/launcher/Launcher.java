@@ -35,7 +35,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Launcher {
 
   static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-  static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  /**
+   * How long a process may take to exit after SIGTERM before it is killed. Most exit within a few
+   * seconds; the first stop after a build is longer, because each service then writes its
+   * class-data archive (ClassDataSharing): five of them at once took more than 20 s here.
+   */
+  static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   private final Settings settings;
   private final Console console;

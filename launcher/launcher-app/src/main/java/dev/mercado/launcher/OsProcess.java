@@ -30,6 +30,7 @@ public class OsProcess implements Component {
   private final Map<String, String> environment;
   private final Path logFile;
   private final Preparation preparation;
+  private final Runnable afterCleanStop;
   private volatile Process process;
 
   /**
@@ -50,7 +51,25 @@ public class OsProcess implements Component {
       Map<String, String> environment,
       Path logFile,
       Preparation preparation) {
+    this(name, kind, url, probe, command, environment, logFile, preparation, () -> {});
+  }
+
+  /**
+   * @param afterCleanStop runs after {@link #stop(Duration)} when the process exited within its
+   *     grace period (it was not killed)
+   */
+  OsProcess(
+      String name,
+      String kind,
+      String url,
+      String probe,
+      List<String> command,
+      Map<String, String> environment,
+      Path logFile,
+      Preparation preparation,
+      Runnable afterCleanStop) {
     this.preparation = preparation;
+    this.afterCleanStop = afterCleanStop;
     this.name = name;
     this.kind = kind;
     this.url = url;
@@ -156,6 +175,8 @@ public class OsProcess implements Component {
     if (current == null) {
       return;
     }
-    Processes.terminate(current.toHandle(), grace);
+    if (Processes.terminate(current.toHandle(), grace)) {
+      afterCleanStop.run();
+    }
   }
 }

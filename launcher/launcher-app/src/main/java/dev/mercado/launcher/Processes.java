@@ -11,20 +11,24 @@ final class Processes {
 
   private Processes() {}
 
-  static void terminate(ProcessHandle handle, Duration grace) {
+  /**
+   * @return whether the process exited by itself within the grace period (false: it was killed)
+   */
+  static boolean terminate(ProcessHandle handle, Duration grace) {
     List<ProcessHandle> descendants = handle.descendants().toList();
     handle.destroy();
+    boolean exited = false;
     try {
       handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      handle.destroyForcibly();
-    } catch (ExecutionException e) {
+      exited = true;
+    } catch (TimeoutException | ExecutionException e) {
       handle.destroyForcibly();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       handle.destroyForcibly();
     }
     descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    return exited;
   }
 
   static void terminate(long pid, Duration grace) {

@@ -306,7 +306,8 @@ final class Topology {
       String name,
       int port,
       Map<String, String> environment,
-      PostgresAdmin postgres) {
+      PostgresAdmin postgres)
+      throws IOException {
     Path jar =
         settings
             .repository()
@@ -314,11 +315,15 @@ final class Topology {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("SERVER_PORT", Integer.toString(port));
     Path tmp = settings.home().resolve("tmp");
+    // the first instance records the archive; later ones map it once it exists
+    ClassDataSharing sharing =
+        ClassDataSharing.of(settings.home(), name, jar, process.equals(name));
     List<String> command = new ArrayList<>();
     command.add(Java.executable());
     command.addAll(serviceJvmOptions(settings));
+    command.addAll(sharing.jvmOptions());
     command.add("-Djava.io.tmpdir=" + tmp);
-    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(List.of("-jar", sharing.extractedJar().toString()));
     // --set: command-line arguments are the highest-ranked source of Spring properties
     settings.propertiesOf(name).forEach(property -> command.add("--" + property));
     String url = "http://127.0.0.1:" + port;
@@ -345,6 +350,7 @@ final class Topology {
                     + "=N or --free-ports");
           }
           Files.createDirectories(tmp);
+          sharing.prepare();
           if (postgres == null) {
             return Map.of();
           }
@@ -353,6 +359,7 @@ final class Topology {
               "SPRING_DATASOURCE_URL", database.jdbcUrl(),
               "SPRING_DATASOURCE_USERNAME", database.username(),
               "SPRING_DATASOURCE_PASSWORD", database.password());
-        });
+        },
+        sharing::exitedCleanly);
   }
 }

@@ -1,0 +1,104 @@
+package dev.mercado.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Class-data sharing for a service (issue 15: startup): the service runs from its Boot jar in
+ * extracted form ({@code java -Djarmode=tools -jar X.jar extract}), which the JVM can archive, and
+ * with a dynamic CDS archive of the classes it loaded. The first run of a build records the archive
+ * when the service exits cleanly ({@code -XX:ArchiveClassesAtExit}, at {@code ./mercado down});
+ * every later run maps it ({@code -XX:SharedArchiveFile}) and skips parsing and verifying those
+ * classes: on this machine a service's start went from 10.9 to 5.1 CPU seconds. A new build of the
+ * jar (its size or time changed) extracts again and records a new archive. Measured and explained
+ * in docs/performance.md.
+ *
+ * @param directory where the extracted jar, its {@code lib/} and the archive live
+ * @param jar the service's Boot jar as Maven built it
+ * @param records whether this process records the archive when there is none (only a service's
+ *     first instance does: two writers of one file would corrupt it)
+ */
+record ClassDataSharing(Path directory, Path jar, boolean records) {
+
+  private static final String SOURCE = "source.txt";
+
+  static ClassDataSharing of(Path home, String service, Path jar, boolean records) {
+    return new ClassDataSharing(home.resolve("cds").resolve(service), jar, records);
+  }
+
+  /** The extracted jar the JVM runs. */
+  Path extractedJar() {
+    return directory.resolve(jar.getFileName());
+  }
+
+  Path archive() {
+    return directory.resolve("classes.jsa");
+  }
+
+  private Path recording() {
+    return directory.resolve("classes.jsa.part");
+  }
+
+  /**
+   * The JVM options for this start, decided before anything is extracted: map a current archive, or
+   * record one, or (a later instance without an archive) neither.
+   */
+  List<String> jvmOptions() throws IOException {
+    if (current() && Files.exists(archive())) {
+      return List.of("-XX:SharedArchiveFile=" + archive());
+    }
+    return records ? List.of("-XX:ArchiveClassesAtExit=" + recording()) : List.of();
+  }
+
+  /**
+   * Before the start: extracts the jar again if it changed since the last extraction (the old
+   * archive goes with it), and drops an archive that an unclean exit left half written.
+   */
+  void prepare() throws IOException, InterruptedException {
+    Files.deleteIfExists(recording());
+    if (current()) {
+      return;
+    }
+    Directories.deleteRecursively(directory);
+    Files.createDirectories(directory);
+    OsProcess.runToCompletion(
+        List.of(
+            Java.executable(),
+            "-Djarmode=tools",
+            "-jar",
+            jar.toString(),
+            "extract",
+            "--destination",
+            directory.toString(),
+            "--force"),
+        directory.resolve("extract.log"),
+        Duration.ofSeconds(120));
+    Files.writeString(directory.resolve(SOURCE), stamp());
+  }
+
+  /** After the service exited within its grace period: the recorded archive is whole. */
+  void exitedCleanly() {
+    try {
+      if (Files.exists(recording())) {
+        Files.move(recording(), archive());
+      }
+    } catch (IOException e) {
+      // the next start records again
+    }
+  }
+
+  private boolean current() throws IOException {
+    Path source = directory.resolve(SOURCE);
+    return Files.exists(jar)
+        && Files.exists(source)
+        && Files.exists(extractedJar())
+        && Files.readString(source).equals(stamp());
+  }
+
+  private String stamp() throws IOException {
+    return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+  }
+}
