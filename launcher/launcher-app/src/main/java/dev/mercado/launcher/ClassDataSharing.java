@@ -1,9 +1,13 @@
 package dev.mercado.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -12,9 +16,8 @@ import java.util.List;
  * with a dynamic CDS archive of the classes it loaded. The first run of a build records the archive
  * when the service exits cleanly ({@code -XX:ArchiveClassesAtExit}, at {@code ./mercado down});
  * every later run maps it ({@code -XX:SharedArchiveFile}) and skips parsing and verifying those
- * classes: on this machine a service's start went from 10.9 to 5.1 CPU seconds. A new build of the
- * jar (its size or time changed) extracts again and records a new archive. Measured and explained
- * in docs/performance.md.
+ * classes: on this machine a service's start went from 10.9 to 5.1 CPU seconds. A jar with other
+ * content extracts again and records a new archive. Measured and explained in docs/performance.md.
  *
  * @param directory where the extracted jar, its {@code lib/} and the archive live
  * @param jar the service's Boot jar as Maven built it
@@ -24,6 +27,12 @@ import java.util.List;
 record ClassDataSharing(Path directory, Path jar, boolean records) {
 
   private static final String SOURCE = "source.txt";
+
+  /**
+   * Errors only: writing an archive warns of every class it skips (hundreds of generated reflection
+   * accessors), which would bury the service's own last log lines.
+   */
+  private static final String QUIET = "-Xlog:cds*=error";
 
   static ClassDataSharing of(Path home, String service, Path jar, boolean records) {
     return new ClassDataSharing(home.resolve("cds").resolve(service), jar, records);
@@ -48,9 +57,9 @@ record ClassDataSharing(Path directory, Path jar, boolean records) {
    */
   List<String> jvmOptions() throws IOException {
     if (current() && Files.exists(archive())) {
-      return List.of("-XX:SharedArchiveFile=" + archive());
+      return List.of("-XX:SharedArchiveFile=" + archive(), QUIET);
     }
-    return records ? List.of("-XX:ArchiveClassesAtExit=" + recording()) : List.of();
+    return records ? List.of("-XX:ArchiveClassesAtExit=" + recording(), QUIET) : List.of();
   }
 
   /**
@@ -98,7 +107,20 @@ record ClassDataSharing(Path directory, Path jar, boolean records) {
         && Files.readString(source).equals(stamp());
   }
 
-  private String stamp() throws IOException {
-    return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+  /**
+   * The jar's content, not its time: Maven writes the jar again on every build, with the same bytes
+   * when nothing changed (the build is reproducible), and the archive stays valid for those.
+   */
+  String stamp() throws IOException {
+    try (InputStream in = Files.newInputStream(jar)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
+      return jar + " " + HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,25 +19,18 @@ class ClassDataSharingTest {
     ClassDataSharing first = ClassDataSharing.of(home, "catalog", jar, true);
     ClassDataSharing second = ClassDataSharing.of(home, "catalog", jar, false);
 
-    assertThat(first.jvmOptions())
-        .singleElement()
-        .asString()
-        .startsWith("-XX:ArchiveClassesAtExit=");
+    assertThat(first.jvmOptions()).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
     assertThat(second.jvmOptions()).as("a later instance never writes the same file").isEmpty();
 
     extracted(first, jar);
     Files.writeString(home.resolve("cds/catalog/classes.jsa.part"), "archive");
     first.exitedCleanly();
 
-    assertThat(first.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
-    assertThat(second.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
+    assertThat(first.jvmOptions()).contains("-XX:SharedArchiveFile=" + first.archive());
+    assertThat(second.jvmOptions()).contains("-XX:SharedArchiveFile=" + first.archive());
 
-    Files.setLastModifiedTime(
-        jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
-    assertThat(first.jvmOptions())
-        .singleElement()
-        .asString()
-        .startsWith("-XX:ArchiveClassesAtExit=");
+    Files.writeString(jar, "another build");
+    assertThat(first.jvmOptions()).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
   }
 
   @Test
@@ -51,18 +43,13 @@ class ClassDataSharingTest {
     sharing.prepare();
 
     assertThat(home.resolve("cds/orders/classes.jsa.part")).doesNotExist();
-    assertThat(sharing.jvmOptions())
-        .singleElement()
-        .asString()
-        .startsWith("-XX:ArchiveClassesAtExit=");
+    assertThat(sharing.jvmOptions()).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
   }
 
   /** What a successful {@link ClassDataSharing#prepare()} leaves, without a real Boot jar. */
   private static void extracted(ClassDataSharing sharing, Path jar) throws Exception {
     Files.createDirectories(sharing.directory());
     Files.writeString(sharing.extractedJar(), "extracted");
-    Files.writeString(
-        sharing.directory().resolve("source.txt"),
-        jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
+    Files.writeString(sharing.directory().resolve("source.txt"), sharing.stamp());
   }
 }
