@@ -85,7 +85,7 @@ record ClassDataSharing(Path directory, Path jar, boolean records) {
             "--force"),
         directory.resolve("extract.log"),
         Duration.ofSeconds(120));
-    Files.writeString(directory.resolve(SOURCE), stamp());
+    remember(stamp());
   }
 
   /** After the service exited within its grace period: the recorded archive is whole. */
@@ -99,12 +99,34 @@ record ClassDataSharing(Path directory, Path jar, boolean records) {
     }
   }
 
+  /**
+   * Whether the extraction is of this jar. The jar's size and time answer without reading it; only
+   * when they changed (every build writes the jar again) is its content hashed, once, and the new
+   * time remembered, so a start hashes a 65 MB jar at most once per build.
+   */
   private boolean current() throws IOException {
     Path source = directory.resolve(SOURCE);
-    return Files.exists(jar)
-        && Files.exists(source)
-        && Files.exists(extractedJar())
-        && Files.readString(source).equals(stamp());
+    if (!Files.exists(jar) || !Files.exists(source) || !Files.exists(extractedJar())) {
+      return false;
+    }
+    List<String> remembered = Files.readAllLines(source);
+    if (remembered.size() == 2 && remembered.get(1).equals(sizeAndTime())) {
+      return true;
+    }
+    String stamp = stamp();
+    if (!remembered.get(0).equals(stamp)) {
+      return false;
+    }
+    remember(stamp);
+    return true;
+  }
+
+  private void remember(String stamp) throws IOException {
+    Files.writeString(directory.resolve(SOURCE), stamp + "\n" + sizeAndTime());
+  }
+
+  private String sizeAndTime() throws IOException {
+    return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
   }
 
   /**

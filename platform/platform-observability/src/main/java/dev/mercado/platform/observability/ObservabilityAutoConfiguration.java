@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Provides {@link Correlation} on Spring Boot's tracer, or on a no-op tracer where tracing is off
@@ -33,9 +34,11 @@ public class ObservabilityAutoConfiguration {
   @Bean
   ObservationPredicate housekeepingFilter(
       ObjectProvider<Tracer> tracer, ObjectProvider<HousekeepingFilter.ActuatorRequests> actuator) {
+    // looked up once, not on every SQL statement (null, and looked up again, where tracing is off)
+    SingletonSupplier<Tracer> tracers = SingletonSupplier.ofNullable(tracer::getIfAvailable);
     return new HousekeepingFilter(
         () -> {
-          Tracer current = tracer.getIfAvailable();
+          Tracer current = tracers.get();
           return current == null || current.currentSpan() != null;
         },
         actuator.getIfAvailable(() -> context -> false));
