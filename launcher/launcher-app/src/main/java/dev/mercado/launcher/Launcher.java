@@ -118,7 +118,8 @@ final class Launcher {
 
   private void startStage(Topology.Stage stage) throws Exception {
     console.progress("stage " + stage.name() + ": " + names(stage.components()));
-    ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(settings.parallelism(), stage.startTogether()));
     try {
       List<Future<?>> started = new ArrayList<>();
       for (Component component : stage.components()) {
@@ -196,15 +197,22 @@ final class Launcher {
         new ArrayList<>(topology == null ? List.of() : topology.stages());
     Collections.reverse(reversed);
     for (Topology.Stage stage : reversed) {
-      stage.components().parallelStream()
-          .forEach(
-              component -> {
-                try {
-                  component.stop(STOP_GRACE);
-                } catch (RuntimeException e) {
-                  console.progress("  could not stop " + component.name() + ": " + e.getMessage());
-                }
-              });
+      // one thread each, so every component of a stage is asked to stop at the same moment: the
+      // nodes of a Kafka cluster hand over and leave together while they still have a quorum (a
+      // node told last, alone, waited for a controller that had gone)
+      List<Thread> stoppers = new ArrayList<>();
+      for (Component component : stage.components()) {
+        Thread stopper = new Thread(() -> stopQuietly(component), "stop-" + component.name());
+        stopper.start();
+        stoppers.add(stopper);
+      }
+      for (Thread stopper : stoppers) {
+        try {
+          stopper.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
     if (control != null) {
       control.stop(0);
@@ -216,6 +224,14 @@ final class Launcher {
     }
     console.progress("stopped.");
     stopped.countDown();
+  }
+
+  private void stopQuietly(Component component) {
+    try {
+      component.stop(STOP_GRACE);
+    } catch (RuntimeException e) {
+      console.progress("  could not stop " + component.name() + ": " + e.getMessage());
+    }
   }
 
   /** Processes recorded by a launcher that was killed: stop them before starting new ones. */
@@ -253,10 +269,15 @@ final class Launcher {
               Probe.Result result = Probe.check(entry.probe());
               String health =
                   !alive ? "STOPPED" : result.ready() ? "UP" : "DOWN (" + result.detail() + ")";
+              // a Kafka broker's detail names the partitions it leads
               String checks =
-                  alive && entry.kind().equals("service")
-                      ? HealthChecks.of(entry.probe(), state.token())
-                      : "-";
+                  !alive
+                      ? "-"
+                      : entry.kind().equals("service")
+                          ? HealthChecks.of(entry.probe(), state.token())
+                          : result.ready() && entry.probe().startsWith("kafka:")
+                              ? result.detail()
+                              : "-";
               return new Console.Row(
                   entry.name(),
                   entry.kind(),

@@ -103,6 +103,11 @@ public class OsProcess implements Component {
     return command;
   }
 
+  /** The environment it starts with, before what its preparation adds. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
   @Override
   public final void start() throws Exception {
     Files.createDirectories(logFile.getParent());

@@ -10,13 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * Readiness probes over the network, the same for start-up gating and for {@code ./mercado status}:
@@ -36,7 +41,11 @@ final class Probe {
   /** The outcome of one probe: ready or not, with a short human-readable detail. */
   record Result(boolean ready, String detail) {}
 
-  /** A Kafka broker is ready when it answers a metadata request with at least one node. */
+  /**
+   * A Kafka broker is ready when it answers a metadata request with at least one node. The detail
+   * says how many brokers the cluster has and how many of the topics' partitions this one leads, so
+   * {@code ./mercado status} shows leadership moving when a broker stops and returns.
+   */
   private static Result kafka(String bootstrapServers) throws InterruptedException {
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -44,12 +53,47 @@ final class Probe {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 1000L);
     try (Admin admin = Admin.create(config)) {
-      int nodes =
-          admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-      return new Result(nodes > 0, nodes + " broker(s)");
+      Collection<Node> nodes =
+          admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (nodes.isEmpty()) {
+        return new Result(false, "no broker");
+      }
+      return new Result(
+          true, nodes.size() + " broker(s)" + leadership(admin, nodes, bootstrapServers));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       return new Result(false, "unreachable");
     }
+  }
+
+  /** ", leads L of P partitions" for the broker at {@code address}, or nothing if unknown. */
+  private static String leadership(Admin admin, Collection<Node> nodes, String address)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Node self =
+        nodes.stream()
+            .filter(node -> (node.host() + ":" + node.port()).equals(address))
+            .findFirst()
+            .orElse(null);
+    if (self == null) {
+      return "";
+    }
+    Set<String> topics = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    if (topics.isEmpty()) {
+      return ", no topic yet";
+    }
+    List<TopicPartitionInfo> partitions =
+        admin
+            .describeTopics(topics)
+            .allTopicNames()
+            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .values()
+            .stream()
+            .flatMap(topic -> topic.partitions().stream())
+            .toList();
+    long led =
+        partitions.stream()
+            .filter(partition -> partition.leader() != null && partition.leader().id() == self.id())
+            .count();
+    return ", node " + self.id() + " leads " + led + " of " + partitions.size() + " partitions";
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param home where data, logs and run state live (default {@code <repository>/.mercado})
  * @param localInfra use this machine's PostgreSQL, RabbitMQ and Redis instead of embedded servers
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting one
+ * @param kafkaBrokers how many Kafka brokers to start: 1 (default) or a cluster of 3
  * @param clean start from empty data
  * @param freePorts pick free ports for the services too, instead of their defaults
  * @param servicePorts explicit service ports ({@code --port catalog=9001})
@@ -34,6 +35,7 @@ record Settings(
     Path home,
     boolean localInfra,
     Optional<String> externalKafka,
+    int kafkaBrokers,
     boolean clean,
     boolean freePorts,
     Map<String, Integer> servicePorts,
@@ -86,6 +88,9 @@ record Settings(
         --infra embedded|local   embedded servers (default) or this machine's PostgreSQL,
                                  RabbitMQ and Redis on their standard ports
         --kafka HOST:PORT        use this Kafka instead of starting one
+        --kafka-brokers 1|3      start one Kafka broker (default) or a cluster of three
+                                 (kafka, kafka-2, kafka-3): topics with three replicas,
+                                 acks=all answered once two have a record
         --clean                  delete the data of earlier runs first
         --free-ports             pick free ports for the services instead of the defaults
         --port NAME=PORT         port of one service (repeatable), e.g. --port gateway=9080
@@ -107,6 +112,7 @@ record Settings(
     Path home = repository.resolve(".mercado");
     boolean localInfra = false;
     Optional<String> kafka = Optional.empty();
+    int kafkaBrokers = 1;
     boolean clean = false;
     boolean freePorts = false;
     Map<String, Integer> ports = new LinkedHashMap<>();
@@ -127,6 +133,13 @@ record Settings(
           localInfra = mode.equals("local");
         }
         case "--kafka" -> kafka = Optional.of(value(args, ++i, arg));
+        case "--kafka-brokers" -> {
+          kafkaBrokers = positive(value(args, ++i, arg), arg);
+          if (kafkaBrokers != 1 && kafkaBrokers != 3) {
+            throw new IllegalArgumentException(
+                "--kafka-brokers takes 1 or 3: a quorum of two stops when either stops");
+          }
+        }
         case "--clean" -> clean = true;
         case "--free-ports" -> freePorts = true;
         case "--home" -> home = Path.of(value(args, ++i, arg)).toAbsolutePath();
@@ -178,11 +191,15 @@ record Settings(
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
+    if (kafka.isPresent() && kafkaBrokers != 1) {
+      throw new IllegalArgumentException("--kafka-brokers starts brokers; --kafka uses yours");
+    }
     return new Settings(
         repository,
         home,
         localInfra,
         kafka,
+        kafkaBrokers,
         clean,
         freePorts,
         Map.copyOf(ports),

@@ -70,7 +70,16 @@ final class Topology {
     return List.copyOf(options);
   }
 
-  record Stage(String name, List<Component> components) {}
+  /**
+   * @param startTogether how many of the components at least start at once, whatever {@code
+   *     --parallel} says: the nodes of a Kafka cluster are not ready before a majority of them runs
+   */
+  record Stage(String name, List<Component> components, int startTogether) {
+
+    Stage(String name, List<Component> components) {
+      this(name, components, 1);
+    }
+  }
 
   private final List<Stage> stages;
 
@@ -166,10 +175,11 @@ final class Topology {
             ports.embedded("zipkin"));
     infrastructure.add(traces);
     String kafka;
+    int kafkaNodes = 1;
     if (settings.externalKafka().isPresent()) {
       kafka = settings.externalKafka().get();
       infrastructure.add(new ExternalServer("kafka", kafka, "kafka://" + kafka));
-    } else {
+    } else if (settings.kafkaBrokers() == 1) {
       KafkaBroker broker =
           new KafkaBroker(
               settings.repository(),
@@ -179,6 +189,19 @@ final class Topology {
               ports.embedded("kafka-controller"));
       kafka = broker.bootstrapServers();
       infrastructure.add(broker);
+    } else {
+      kafkaNodes = settings.kafkaBrokers();
+      List<KafkaBroker.Node> nodes = new ArrayList<>();
+      for (int id = 1; id <= kafkaNodes; id++) {
+        String name = id == 1 ? "kafka" : "kafka-" + id;
+        nodes.add(new KafkaBroker.Node(ports.embedded(name), ports.embedded(name + "-controller")));
+      }
+      // a cluster's data apart from a single broker's: a node formatted alone cannot join one
+      List<KafkaBroker> brokers =
+          KafkaBroker.cluster(
+              settings.repository(), data.resolve("kafka-cluster-" + kafkaNodes), logs, nodes);
+      kafka = KafkaBroker.bootstrapServers(brokers);
+      infrastructure.addAll(brokers);
     }
 
     // services that own data: each gets its own database and role, provisioned before it starts
@@ -193,6 +216,13 @@ final class Topology {
       Map<String, String> environment = new LinkedHashMap<>(observability);
       environment.put(HealthChecks.TOKEN_VARIABLE, healthToken);
       environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+      if (kafkaNodes > 1) {
+        // every declared topic on three brokers, acks=all answered once two have a record (R9)
+        environment.put(
+            "MERCADO_KAFKA_REPLICATION_FACTOR", Integer.toString(Math.min(3, kafkaNodes)));
+        environment.put(
+            "MERCADO_KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(Math.min(3, kafkaNodes) - 1));
+      }
       if (CHAOS_SERVICES.contains(name)) {
         environment.put("SPRING_PROFILES_ACTIVE", CHAOS_PROFILE);
       }
@@ -247,7 +277,7 @@ final class Topology {
 
     return new Topology(
         List.of(
-            new Stage("infrastructure", infrastructure),
+            new Stage("infrastructure", infrastructure, kafkaNodes),
             new Stage("services", services),
             new Stage("edge", List.of(gateway))));
   }

@@ -19,6 +19,7 @@ class SettingsTest {
     assertThat(settings.localInfra()).isFalse();
     assertThat(settings.home()).isEqualTo(Path.of("/repo/.mercado"));
     assertThat(settings.externalKafka()).isEmpty();
+    assertThat(settings.kafkaBrokers()).isEqualTo(1);
     assertThat(settings.fullJit()).isFalse();
     assertThat(settings.traceLimit()).isEqualTo(10);
     assertThat(Topology.serviceJvmOptions(settings)).contains("-XX:TieredStopAtLevel=1");
@@ -95,6 +96,15 @@ class SettingsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--scale", "catalog=9")))
         .withMessageContaining("at most 4");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Settings.parse(repository, List.of("--kafka-brokers", "2")))
+        .withMessageContaining("1 or 3");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                Settings.parse(
+                    repository, List.of("--kafka-brokers", "3", "--kafka", "127.0.0.1:9092")))
+        .withMessageContaining("--kafka uses yours");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Settings.parse(repository, List.of("--parallel", "0")))
         .withMessageContaining("positive number");

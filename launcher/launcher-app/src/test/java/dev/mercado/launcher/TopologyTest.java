@@ -48,6 +48,53 @@ class TopologyTest {
         .noneMatch(option -> option.startsWith("--mercado.ratelimit"));
   }
 
+  @Test
+  void startsAClusterOfThreeBrokersTogetherAndTellsTheServicesToReplicate(@TempDir Path home)
+      throws Exception {
+    Settings settings =
+        Settings.parse(
+            Path.of("/repo"),
+            List.of("--home", home.toString(), "--free-ports", "--kafka-brokers", "3"));
+
+    Topology topology = Topology.of(settings, "health-token");
+
+    Topology.Stage infrastructure = topology.stages().get(0);
+    assertThat(infrastructure.components())
+        .filteredOn(component -> component instanceof KafkaBroker)
+        .extracting(Component::name)
+        .containsExactly("kafka", "kafka-2", "kafka-3");
+    assertThat(infrastructure.startTogether()).isEqualTo(3);
+    OsProcess orders = process(topology, "orders");
+    assertThat(orders.environment().get("SPRING_KAFKA_BOOTSTRAP_SERVERS").split(",")).hasSize(3);
+    assertThat(orders.environment())
+        .containsEntry("MERCADO_KAFKA_REPLICATION_FACTOR", "3")
+        .containsEntry("MERCADO_KAFKA_MIN_INSYNC_REPLICAS", "2");
+  }
+
+  @Test
+  void startsOneBrokerByDefaultAndLeavesReplicationToTheServicesDefaults(@TempDir Path home)
+      throws Exception {
+    Settings settings =
+        Settings.parse(Path.of("/repo"), List.of("--home", home.toString(), "--free-ports"));
+
+    Topology topology = Topology.of(settings, "health-token");
+
+    assertThat(topology.components())
+        .filteredOn(component -> component instanceof KafkaBroker)
+        .extracting(Component::name)
+        .containsExactly("kafka");
+    assertThat(process(topology, "orders").environment())
+        .doesNotContainKey("MERCADO_KAFKA_REPLICATION_FACTOR");
+  }
+
+  private static OsProcess process(Topology topology, String name) {
+    return topology.components().stream()
+        .filter(component -> component.name().equals(name))
+        .map(OsProcess.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static List<String> command(Topology topology, String name) {
     return topology.components().stream()
         .filter(component -> component.name().equals(name))

@@ -2,14 +2,12 @@ package dev.mercado.notifications.messaging;
 
 import dev.mercado.notifications.api.NotificationsQueues;
 import dev.mercado.orders.api.OrdersTopics;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.mercado.platform.inbox.KafkaTopics;
+import java.util.List;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -21,16 +19,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 class NotificationsMessagingConfiguration {
 
   @Bean
-  KafkaAdmin.NewTopics notificationsTopics(
-      @Value("${mercado.kafka.partitions:3}") int partitions,
-      @Value("${mercado.kafka.replication-factor:1}") short replicas) {
-    return new KafkaAdmin.NewTopics(
-        Stream.of(
-                OrdersTopics.ORDER_CONFIRMED,
-                OrdersTopics.ORDER_CANCELLED,
-                OrdersTopics.ORDER_REJECTED)
-            .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
-            .toArray(NewTopic[]::new));
+  KafkaAdmin.NewTopics notificationsTopics(KafkaTopics topics) {
+    return topics.declare(
+        List.of(
+            OrdersTopics.ORDER_CONFIRMED,
+            OrdersTopics.ORDER_CANCELLED,
+            OrdersTopics.ORDER_REJECTED));
   }
 
   @Bean

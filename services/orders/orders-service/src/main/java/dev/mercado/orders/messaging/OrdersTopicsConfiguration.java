@@ -3,17 +3,17 @@ package dev.mercado.orders.messaging;
 import dev.mercado.catalog.api.CatalogTopics;
 import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.payments.api.PaymentsTopics;
+import dev.mercado.platform.inbox.KafkaTopics;
 import java.util.List;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The topics orders publishes to and reads from, created at start-up if missing (the brokers do not
- * create topics on demand), so listeners never wait for a producer to come up first.
+ * create topics on demand; {@link KafkaTopics}), so listeners never wait for a producer to come up
+ * first.
  */
 @Configuration(proxyBeanMethods = false)
 class OrdersTopicsConfiguration {
@@ -40,12 +40,7 @@ class OrdersTopicsConfiguration {
           PaymentsTopics.PAYMENT_DECLINED);
 
   @Bean
-  KafkaAdmin.NewTopics ordersTopics(
-      @Value("${mercado.kafka.partitions:3}") int partitions,
-      @Value("${mercado.kafka.replication-factor:1}") short replicas) {
-    return new KafkaAdmin.NewTopics(
-        java.util.stream.Stream.concat(PUBLISHED.stream(), CONSUMED.stream())
-            .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
-            .toArray(NewTopic[]::new));
+  KafkaAdmin.NewTopics ordersTopics(KafkaTopics topics) {
+    return topics.declare(Stream.concat(PUBLISHED.stream(), CONSUMED.stream()).toList());
   }
 }
