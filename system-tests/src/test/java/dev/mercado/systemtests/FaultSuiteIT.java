@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -215,6 +217,11 @@ class FaultSuiteIT {
     // the broker: its clients reconnect and the groups reload from __consumer_offsets; part 3's
     // 5 s after a restart is about services and their rebalances, so the time is shown (2-5 s)
     faults.add(stopped("kafka", false));
+    if (system.pids.containsKey("kafka-2")) {
+      // a cluster (RunningSystem starts three nodes on embedded infrastructure): the node that
+      // leads the most partitions dies without handing them over (R9, issue 16)
+      faults.add(busiestKafkaNodeKilled());
+    }
     faults.add(
         new Fault(
             "payment provider slowed (3 s)",
@@ -270,6 +277,56 @@ class FaultSuiteIT {
         mercado("stop", component),
         mercado("start", component));
   }
+
+  /**
+   * The Kafka node that leads the most partitions, by {@code ./mercado status}, killed with SIGKILL
+   * (no controlled shutdown: its partitions are leaderless until the controller fences it), then
+   * started again once it is dead.
+   */
+  private static Fault busiestKafkaNodeKilled() {
+    List<String> killed = new ArrayList<>();
+    return new Fault(
+        "kafka leader killed",
+        true,
+        false,
+        DEAD,
+        () -> {
+          String node = busiestKafkaNode(RunningSystem.mercado("status").output());
+          system.readState();
+          killed.clear();
+          killed.add(node);
+          long pid = system.pids.get(node);
+          ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+          await(node + " (pid " + pid + ") dead")
+              .atMost(Duration.ofSeconds(10))
+              .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        },
+        () -> {
+          mercado("start", killed.get(0)).run();
+          system.readState();
+        });
+  }
+
+  /** The name of the Kafka node whose status line says it leads the most partitions. */
+  static String busiestKafkaNode(String status) {
+    Matcher line = KAFKA_LEADERSHIP.matcher(status);
+    String busiest = null;
+    int most = -1;
+    while (line.find()) {
+      int led = Integer.parseInt(line.group(2));
+      if (led > most) {
+        most = led;
+        busiest = line.group(1);
+      }
+    }
+    if (busiest == null) {
+      throw new IllegalStateException("no Kafka node's leadership in ./mercado status:\n" + status);
+    }
+    return busiest;
+  }
+
+  private static final Pattern KAFKA_LEADERSHIP =
+      Pattern.compile("(?m)^(kafka(?:-\\d+)?)\\s.*node \\d+ leads (\\d+) of \\d+ partitions");
 
   /** Every instance of the service killed with SIGKILL, then started again once it is dead. */
   private static Fault killed(String service) {

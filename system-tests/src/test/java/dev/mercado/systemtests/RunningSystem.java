@@ -62,6 +62,9 @@ final class RunningSystem {
                 "catalog=2"));
     if (local()) {
       command.addAll(List.of("--infra", "local"));
+    } else {
+      // the fault suite's run: a three-node Kafka cluster, whose busiest node it kills (issue 16)
+      command.addAll(List.of("--kafka-brokers", "3"));
     }
     ProcessBuilder builder =
         new ProcessBuilder(command)

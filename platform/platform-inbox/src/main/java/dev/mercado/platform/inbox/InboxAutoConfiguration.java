@@ -6,6 +6,8 @@ import dev.mercado.platform.inbox.internal.DeadLettersEndpoint;
 import dev.mercado.platform.inbox.internal.InboxCleanup;
 import dev.mercado.platform.inbox.internal.JdbcInbox;
 import dev.mercado.platform.inbox.internal.KafkaDeadLetters;
+import dev.mercado.platform.jobs.Jobs;
+import dev.mercado.platform.jobs.JobsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -50,6 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event ids after {@code mercado.inbox.retention}.
  */
 @AutoConfiguration(
+    after = JobsAutoConfiguration.class,
     afterName = {
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
       "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
@@ -124,9 +127,9 @@ public class InboxAutoConfiguration {
   }
 
   @Bean
-  InboxCleanup inboxCleanup(JdbcInbox inbox, InboxProperties properties) {
+  InboxCleanup inboxCleanup(JdbcInbox inbox, InboxProperties properties, Jobs jobs) {
     return new InboxCleanup(
-        inbox, properties.retention(), properties.cleanupInterval(), Clock.systemUTC());
+        inbox, properties.retention(), properties.cleanupInterval(), Clock.systemUTC(), jobs);
   }
 
   /** Not a bean: a KafkaTemplate bean would replace Boot's default template of the service. */

@@ -1,6 +1,8 @@
 package dev.mercado.platform.outbox;
 
 import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.platform.jobs.Jobs;
+import dev.mercado.platform.jobs.JobsAutoConfiguration;
 import dev.mercado.platform.outbox.internal.AmqpOutboxTransport;
 import dev.mercado.platform.outbox.internal.JdbcOutbox;
 import dev.mercado.platform.outbox.internal.KafkaOutboxTransport;
@@ -45,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Spring AMQP, its own confirming AMQP publisher for {@link Outbox#enqueue}.
  */
 @AutoConfiguration(
+    after = JobsAutoConfiguration.class,
     afterName = {
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
       "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
@@ -104,7 +107,8 @@ public class OutboxAutoConfiguration {
       OutboxProperties properties,
       PlatformTransactionManager transactions,
       ObjectProvider<MeterRegistry> registry,
-      OutboxTracing tracing) {
+      OutboxTracing tracing,
+      Jobs jobs) {
     OutboxMetrics metrics = new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
     return new OutboxRelay(
         store,
@@ -113,7 +117,8 @@ public class OutboxAutoConfiguration {
         properties,
         metrics,
         Clock.systemUTC(),
-        tracing);
+        tracing,
+        jobs);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mercado.platform.events.CloudEvent;
 import dev.mercado.platform.events.CloudEventJson;
+import dev.mercado.platform.jobs.Jobs;
 import dev.mercado.platform.outbox.internal.KafkaOutboxTransport;
 import dev.mercado.platform.outbox.internal.OutboxMetrics;
 import dev.mercado.platform.outbox.internal.OutboxRelay;
@@ -47,6 +48,7 @@ class OutboxIT {
   }
 
   @Autowired Outbox outbox;
+  @Autowired Jobs jobs;
   @Autowired OutboxStore store;
   @Autowired OutboxRelay relay;
   @Autowired OutboxProperties properties;
@@ -199,7 +201,8 @@ class OutboxIT {
         properties,
         new OutboxMetrics(new SimpleMeterRegistry()),
         Clock.systemUTC(),
-        OutboxTracing.NONE);
+        OutboxTracing.NONE,
+        jobs);
   }
 
   private long count() {

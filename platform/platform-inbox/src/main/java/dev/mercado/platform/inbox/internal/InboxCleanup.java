@@ -1,5 +1,6 @@
 package dev.mercado.platform.inbox.internal;
 
+import dev.mercado.platform.jobs.Jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,8 +12,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps {@code inbox_message} bounded: every {@code interval}, deletes the ids received more than
- * {@code retention} ago, on its own daemon thread from start-up to shutdown. Several instances may
- * run it; they delete the same rows at worst.
+ * {@code retention} ago, on its own daemon thread from start-up to shutdown. One instance of a
+ * scaled service runs each round (platform-jobs); the others skip it.
  */
 public final class InboxCleanup implements SmartLifecycle {
 
@@ -23,10 +24,13 @@ public final class InboxCleanup implements SmartLifecycle {
   private final Duration retention;
   private final Duration interval;
   private final Clock clock;
+  private final Jobs jobs;
   private ScheduledExecutorService executor;
 
-  public InboxCleanup(JdbcInbox inbox, Duration retention, Duration interval, Clock clock) {
+  public InboxCleanup(
+      JdbcInbox inbox, Duration retention, Duration interval, Clock clock, Jobs jobs) {
     this.inbox = inbox;
+    this.jobs = jobs;
     this.retention = retention;
     this.interval = interval;
     this.clock = clock;
@@ -52,10 +56,15 @@ public final class InboxCleanup implements SmartLifecycle {
 
   private void cleanUpAndLog() {
     try {
-      int deleted = cleanUp();
-      if (deleted > 0) {
-        log.info("inbox clean-up forgot {} event ids older than {}", deleted, retention);
-      }
+      jobs.runOnce(
+          "inbox.clean-up",
+          interval,
+          () -> {
+            int deleted = cleanUp();
+            if (deleted > 0) {
+              log.info("inbox clean-up forgot {} event ids older than {}", deleted, retention);
+            }
+          });
     } catch (RuntimeException e) {
       log.warn("inbox clean-up failed: {}", e.getMessage());
     }

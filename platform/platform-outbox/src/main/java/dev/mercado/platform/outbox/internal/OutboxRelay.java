@@ -1,5 +1,6 @@
 package dev.mercado.platform.outbox.internal;
 
+import dev.mercado.platform.jobs.Jobs;
 import dev.mercado.platform.outbox.OutboxProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
   private static final int CLEANUP_BATCH = 1_000;
+  private static final Duration CLEANUP_AT_MOST = Duration.ofMinutes(10);
 
   private final OutboxStore store;
   private final Map<String, OutboxTransport> transports;
@@ -46,6 +48,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private final OutboxMetrics metrics;
   private final Clock clock;
   private final OutboxTracing tracing;
+  private final Jobs jobs;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
   private volatile Thread thread;
@@ -59,8 +62,10 @@ public final class OutboxRelay implements SmartLifecycle {
       OutboxProperties properties,
       OutboxMetrics metrics,
       Clock clock,
-      OutboxTracing tracing) {
+      OutboxTracing tracing,
+      Jobs jobs) {
     this.store = store;
+    this.jobs = jobs;
     this.transports = new LinkedHashMap<>();
     transports.forEach(transport -> this.transports.put(transport.name(), transport));
     this.transactions = transactions;
@@ -194,13 +199,19 @@ public final class OutboxRelay implements SmartLifecycle {
       }
       if (Duration.between(lastCleanup, now).compareTo(properties.cleanupInterval()) >= 0) {
         lastCleanup = now;
-        int deleted = cleanUp();
-        if (deleted > 0) {
-          log.info(
-              "outbox clean-up deleted {} sent events older than {}",
-              deleted,
-              properties.retention());
-        }
+        // one instance cleans up at a time (platform-jobs); the others skip this round
+        jobs.runOnce(
+            "outbox.clean-up",
+            CLEANUP_AT_MOST,
+            () -> {
+              int deleted = cleanUp();
+              if (deleted > 0) {
+                log.info(
+                    "outbox clean-up deleted {} sent events older than {}",
+                    deleted,
+                    properties.retention());
+              }
+            });
       }
     } catch (RuntimeException e) {
       log.warn("outbox housekeeping failed: {}", e.getMessage());

@@ -3,6 +3,7 @@ package dev.mercado.payments.application;
 import dev.mercado.payments.domain.Payment;
 import dev.mercado.payments.domain.PaymentProvider;
 import dev.mercado.payments.domain.PaymentRepository;
+import dev.mercado.platform.jobs.Jobs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public class Reconciliation {
   private final PaymentProvider provider;
   private final MeterRegistry registry;
   private final Clock clock;
+  private final Jobs jobs;
   private final Duration settle;
   private final int batch;
 
@@ -48,22 +50,30 @@ public class Reconciliation {
       PaymentProvider provider,
       MeterRegistry registry,
       Clock clock,
+      Jobs jobs,
       @Value("${mercado.payments.reconciliation.settle:30s}") Duration settle,
       @Value("${mercado.payments.reconciliation.batch:50}") int batch) {
     this.payments = payments;
     this.provider = provider;
     this.registry = registry;
     this.clock = clock;
+    this.jobs = jobs;
     this.settle = settle;
     this.batch = batch;
   }
 
-  /** One round over the payments decided at least {@code settle} ago. */
+  /**
+   * One round over the payments decided at least {@code settle} ago, in one instance of a scaled
+   * payments at a time (platform-jobs): two would ask the providers' ledgers the same questions.
+   */
   @Scheduled(
       fixedDelayString = "${mercado.payments.reconciliation.interval:30s}",
       initialDelayString = "${mercado.payments.reconciliation.interval:30s}")
   public void reconcile() {
-    reconcile(clock.instant().minus(settle));
+    jobs.runOnce(
+        "payments.reconciliation",
+        Duration.ofMinutes(10),
+        () -> reconcile(clock.instant().minus(settle)));
   }
 
   /** One round over the payments decided before {@code decidedBefore}; how many it reconciled. */
