@@ -211,6 +211,19 @@ final class Topology {
     }
     List<Component> services = new ArrayList<>();
     Map<String, List<String>> instances = new LinkedHashMap<>();
+    // R3: with this machine's Redis, rate limits are kept there, so that the instances of a scaled
+    // gateway or payments share one count per client; the run's own key prefix keeps one run's
+    // counts from another's
+    Map<String, String> sharedLimits =
+        settings.localInfra()
+            ? Map.of(
+                "MERCADO_RATELIMIT_BACKEND",
+                "redis",
+                "MERCADO_RATELIMIT_REDIS_URI",
+                LOCAL_REDIS,
+                "MERCADO_RATELIMIT_REDIS_KEY_PREFIX",
+                "mercado:rl:" + UUID.randomUUID() + ":")
+            : Map.of();
     Map<String, String> observability = observability(settings, traces);
     for (String name : DATABASE_OWNERS) {
       Map<String, String> environment = new LinkedHashMap<>(observability);
@@ -227,6 +240,11 @@ final class Topology {
         environment.put("SPRING_PROFILES_ACTIVE", CHAOS_PROFILE);
       }
       if (name.equals("payments")) {
+        // payments limits its API per client (ApiLimits): its instances share one count in Redis,
+        // or each keeps its share of every limit in memory
+        environment.putAll(sharedLimits);
+        environment.put(
+            "MERCADO_RATELIMIT_MEMORY_INSTANCES", Integer.toString(settings.instancesOf(name)));
         environment.put(
             "MERCADO_PAYMENTS_PROVIDER_URL", "http://127.0.0.1:" + providerThroughProxy);
         environment.put("MERCADO_PAYMENTS_PROVIDER_FALLBACK_URL", alternativeProvider.baseUrl());
@@ -265,13 +283,7 @@ final class Topology {
     routes.put("SPRING_APPLICATION_JSON", discoveryJson(instances));
     // tokens are checked against identity's keys and must name it as their issuer
     routes.put("MERCADO_GATEWAY_IDENTITY_URL", "http://127.0.0.1:" + servicePorts.get("identity"));
-    if (settings.localInfra()) {
-      // R3: limits kept in this machine's Redis, as several gateway instances would share them;
-      // the run's own key prefix keeps one run's counts from another's
-      routes.put("MERCADO_RATELIMIT_BACKEND", "redis");
-      routes.put("MERCADO_RATELIMIT_REDIS_URI", LOCAL_REDIS);
-      routes.put("MERCADO_RATELIMIT_REDIS_KEY_PREFIX", "mercado:rl:" + UUID.randomUUID() + ":");
-    }
+    routes.putAll(sharedLimits);
     Component gateway =
         service(settings, "gateway", "gateway", servicePorts.get("gateway"), routes, null);
 

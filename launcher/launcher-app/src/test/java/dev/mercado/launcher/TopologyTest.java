@@ -54,7 +54,14 @@ class TopologyTest {
     Settings settings =
         Settings.parse(
             Path.of("/repo"),
-            List.of("--home", home.toString(), "--free-ports", "--kafka-brokers", "3"));
+            List.of(
+                "--home",
+                home.toString(),
+                "--free-ports",
+                "--kafka-brokers",
+                "3",
+                "--scale",
+                "payments=2"));
 
     Topology topology = Topology.of(settings, "health-token");
 
@@ -66,6 +73,9 @@ class TopologyTest {
     assertThat(infrastructure.startTogether()).isEqualTo(3);
     OsProcess orders = process(topology, "orders");
     assertThat(orders.environment().get("SPRING_KAFKA_BOOTSTRAP_SERVERS").split(",")).hasSize(3);
+    assertThat(process(topology, "payments-2").environment())
+        .containsEntry("MERCADO_RATELIMIT_MEMORY_INSTANCES", "2")
+        .doesNotContainKey("MERCADO_RATELIMIT_BACKEND");
     assertThat(orders.environment())
         .containsEntry("MERCADO_KAFKA_REPLICATION_FACTOR", "3")
         .containsEntry("MERCADO_KAFKA_MIN_INSYNC_REPLICAS", "2");
@@ -85,6 +95,27 @@ class TopologyTest {
         .containsExactly("kafka");
     assertThat(process(topology, "orders").environment())
         .doesNotContainKey("MERCADO_KAFKA_REPLICATION_FACTOR");
+  }
+
+  @Test
+  void keepsTheRateLimitsOfTheGatewayAndPaymentsInThisMachinesRedisWithOneRunPrefix(
+      @TempDir Path home) throws Exception {
+    Settings settings =
+        Settings.parse(
+            Path.of("/repo"),
+            List.of("--home", home.toString(), "--infra", "local", "--scale", "payments=2"));
+
+    Topology topology = Topology.of(settings, "health-token");
+
+    Map<String, String> gateway = process(topology, "gateway").environment();
+    assertThat(gateway).containsEntry("MERCADO_RATELIMIT_BACKEND", "redis");
+    for (String payments : List.of("payments", "payments-2")) {
+      assertThat(process(topology, payments).environment())
+          .containsEntry("MERCADO_RATELIMIT_BACKEND", "redis")
+          .containsEntry(
+              "MERCADO_RATELIMIT_REDIS_KEY_PREFIX",
+              gateway.get("MERCADO_RATELIMIT_REDIS_KEY_PREFIX"));
+    }
   }
 
   private static OsProcess process(Topology topology, String name) {

@@ -95,6 +95,27 @@ public record Limit(
   }
 
   /**
+   * One instance's share of this limit when {@code instances} instances keep it apart: permits and
+   * capacity divided, rounded up, at least 1 each (the window stays). Rounding up errs towards
+   * admitting: 10/1s over 3 instances is 4/1s each.
+   */
+  public Limit sharedBy(int instances) {
+    if (instances < 1) {
+      throw new IllegalArgumentException("limit " + name + ": instances must be at least 1");
+    }
+    if (instances == 1) {
+      return this;
+    }
+    long share = (permits + instances - 1) / instances;
+    return new Limit(
+        name,
+        algorithm,
+        share,
+        period,
+        algorithm.hasCapacity() ? (capacity + instances - 1) / instances : share);
+  }
+
+  /**
    * Reads the compact syntax {@code <algorithm> <permits>/<period> [burst <capacity>] [name
    * <name>]}.
    *

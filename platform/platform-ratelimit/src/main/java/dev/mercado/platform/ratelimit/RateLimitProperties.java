@@ -60,9 +60,16 @@ public record RateLimitProperties(
    * @param maxKeys the most (policy, key) states kept (default 100 000, roughly 200 bytes each);
    *     beyond, idle keys are swept at once and then arbitrary ones dropped
    * @param sweepInterval how often keys whose state equals a fresh one are dropped (default 10 s)
+   * @param instances how many instances of the service share each limit (default 1): each keeps its
+   *     share ({@link Limit#sharedBy(int)}), so that N instances behind a round-robin balancer
+   *     admit a client about the configured rate, not N times it. Without a shared backend this is
+   *     the way a scaled service keeps its limits (the launcher sets it for {@code --scale}); with
+   *     {@code backend=redis} it is ignored, the count being shared already
    */
   public record Memory(
-      @DefaultValue("100000") int maxKeys, @DefaultValue("10s") Duration sweepInterval) {}
+      @DefaultValue("100000") int maxKeys,
+      @DefaultValue("10s") Duration sweepInterval,
+      @DefaultValue("1") int instances) {}
 
   /**
    * The Redis backend.
@@ -185,7 +192,8 @@ public record RateLimitProperties(
         for (int i = 0; i < texts.size(); i++) {
           String property = at + ".tiers." + tier.getKey() + "[" + i + "]";
           try {
-            limits.add(Limit.parse(texts.get(i), tier.getKey()));
+            Limit limit = Limit.parse(texts.get(i), tier.getKey());
+            limits.add(backend == Backend.MEMORY ? limit.sharedBy(memory.instances()) : limit);
           } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationPropertyValueException(
                 property, texts.get(i), e.getMessage());

@@ -55,6 +55,29 @@ class RateLimitAutoConfigurationTest {
   }
 
   @Test
+  void eachInstanceOfAScaledServiceKeepsItsShareOfEveryLimitInMemory() {
+    contexts
+        .withPropertyValues(
+            "mercado.ratelimit.memory.instances=3",
+            CATALOG + "tiers.free[0]=token-bucket 10/1s burst 20",
+            CATALOG + "tiers.free[1]=sliding-window 1000/1h")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(RateLimits.class)
+                            .policy("catalog-read")
+                            .get()
+                            .tiers()
+                            .get("free")
+                            .limits())
+                    .containsExactly(
+                        new Limit("free-10ps", Algorithm.TOKEN_BUCKET, 4, Duration.ofSeconds(1), 7),
+                        Limit.of(
+                            "free-1000ph", Algorithm.SLIDING_WINDOW, 334, Duration.ofHours(1))));
+  }
+
+  @Test
   void keepsLimitsInMemoryUnlessToldOtherwise() {
     contexts.run(
         context -> {
