@@ -47,7 +47,12 @@ final class FaultChecker {
   record Window(
       String fault, boolean outage, boolean timed, Instant start, Instant healed, Instant end) {}
 
-  /** One row of the printed table. {@code firstConfirmation} is null when nothing was measured. */
+  /**
+   * One row of the printed table. {@code firstConfirmationDuring}: seconds from the injection to
+   * the first confirmation of an order placed after it, while the fault held (how soon the
+   * survivors carried the load); {@code firstConfirmation}: the same from the recovery. Null when
+   * nothing was measured.
+   */
   record Row(
       String fault,
       int placed,
@@ -55,6 +60,7 @@ final class FaultChecker {
       int cancelledByFault,
       int lost,
       int doubleCharges,
+      Double firstConfirmationDuring,
       Double firstConfirmation) {}
 
   /** {@code notes}: what is worth knowing but breaks no invariant, one line each. */
@@ -268,6 +274,7 @@ final class FaultChecker {
       int lostHere = 0;
       int doubleCharges = 0;
       Instant firstConfirmed = null;
+      Instant firstConfirmedDuring = null;
       List<String> cancelledIds = new ArrayList<>();
       for (Attempt attempt : in) {
         if (attempt.orderId() == null) {
@@ -284,6 +291,14 @@ final class FaultChecker {
         }
         if (held.getOrDefault(order.id(), none).captured() > 1) {
           doubleCharges++;
+        }
+        if (attempt.accepted()
+            && !attempt.sentAt().isBefore(window.start())
+            && attempt.sentAt().isBefore(window.healed())
+            && order.confirmedAt() != null
+            && (firstConfirmedDuring == null
+                || order.confirmedAt().isBefore(firstConfirmedDuring))) {
+          firstConfirmedDuring = order.confirmedAt();
         }
         if (attempt.accepted()
             && !attempt.sentAt().isBefore(window.healed())
@@ -304,6 +319,9 @@ final class FaultChecker {
               cancelledByFault,
               lostHere,
               doubleCharges,
+              firstConfirmedDuring == null
+                  ? null
+                  : Duration.between(window.start(), firstConfirmedDuring).toMillis() / 1000.0,
               seconds));
       if (window.outage()) {
         check(
@@ -566,7 +584,7 @@ final class FaultChecker {
 
   static String table(List<Row> rows) {
     StringBuilder table = new StringBuilder();
-    String format = "| %-37s | %6s | %8s | %18s | %4s | %14s | %27s |%n";
+    String format = "| %-37s | %6s | %8s | %18s | %4s | %14s | %28s | %27s |%n";
     table.append(
         String.format(
             format,
@@ -576,6 +594,7 @@ final class FaultChecker {
             "cancelled by fault",
             "lost",
             "double charges",
+            "s to 1st confirmation during",
             "s to 1st confirmation after"));
     table.append(
         String.format(
@@ -586,6 +605,7 @@ final class FaultChecker {
             "-".repeat(18),
             "-".repeat(4),
             "-".repeat(14),
+            "-".repeat(28),
             "-".repeat(27)));
     for (Row row : rows) {
       table.append(
@@ -597,10 +617,13 @@ final class FaultChecker {
               row.cancelledByFault(),
               row.lost(),
               row.doubleCharges(),
-              row.firstConfirmation() == null
-                  ? "-"
-                  : String.format(java.util.Locale.ROOT, "%.1f", row.firstConfirmation())));
+              seconds(row.firstConfirmationDuring()),
+              seconds(row.firstConfirmation())));
     }
     return table.toString();
+  }
+
+  private static String seconds(Double value) {
+    return value == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", value);
   }
 }

@@ -243,6 +243,10 @@ class FaultSuiteIT {
     faults.add(stopped("amqp", true));
     // every service's database: they reconnect, turn ready and are probed again by the gateway
     faults.add(stopped("postgres", false));
+    // one instance of a scaled service: the others carry the load (the gateway routes around it,
+    // its partitions move to the survivors' consumers, its job locks expire) (P3, issue 16)
+    faults.add(oneInstanceKilled("catalog-2"));
+    faults.add(oneInstanceKilled("orders-2"));
     for (String service :
         List.of("identity", "catalog", "orders", "payments", "notifications", "gateway")) {
       faults.add(killed(service));
@@ -327,6 +331,27 @@ class FaultSuiteIT {
 
   private static final Pattern KAFKA_LEADERSHIP =
       Pattern.compile("(?m)^(kafka(?:-\\d+)?)\\s.*node \\d+ leads (\\d+) of \\d+ partitions");
+
+  /** One instance of a scaled service killed with SIGKILL, then started again once it is dead. */
+  private static Fault oneInstanceKilled(String instance) {
+    return new Fault(
+        instance + " killed (one of two)",
+        true,
+        true,
+        DEAD,
+        () -> {
+          system.readState();
+          long pid = system.pids.get(instance);
+          ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+          await(instance + " (pid " + pid + ") dead")
+              .atMost(Duration.ofSeconds(10))
+              .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        },
+        () -> {
+          mercado("start", instance).run();
+          system.readState();
+        });
+  }
 
   /** Every instance of the service killed with SIGKILL, then started again once it is dead. */
   private static Fault killed(String service) {

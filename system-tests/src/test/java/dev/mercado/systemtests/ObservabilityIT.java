@@ -261,11 +261,18 @@ class ObservabilityIT {
   /**
    * The value of the first series starting with {@code series} on the service's Prometheus page.
    */
+  /** The series' value summed over every instance of the service (orders runs two). */
   private static double counter(String service, String series) throws Exception {
-    Matcher value =
-        Pattern.compile("(?m)^" + Pattern.quote(series) + "[^ ]* ([0-9.eE+-]+)$")
-            .matcher(prometheus(service));
-    return value.find() ? Double.parseDouble(value.group(1)) : 0;
+    double sum = 0;
+    for (String instance : system.urls.keySet()) {
+      if (instance.matches(Pattern.quote(service) + "(-\\d+)?")) {
+        Matcher value =
+            Pattern.compile("(?m)^" + Pattern.quote(series) + "[^ ]* ([0-9.eE+-]+)$")
+                .matcher(prometheus(instance));
+        sum += value.find() ? Double.parseDouble(value.group(1)) : 0;
+      }
+    }
+    return sum;
   }
 
   /** The service's {@code /actuator/prometheus} page. */

@@ -57,9 +57,12 @@ final class RunningSystem {
                 "--clean",
                 "--home",
                 HOME.toString(),
-                // two instances of catalog behind the gateway (HealthAwareRoutingIT)
+                // two instances of catalog behind the gateway (HealthAwareRoutingIT), two of
+                // orders sharing its partitions and jobs; the fault suite kills one of each
                 "--scale",
-                "catalog=2"));
+                "catalog=2",
+                "--scale",
+                "orders=2"));
     if (local()) {
       command.addAll(List.of("--infra", "local"));
     } else {
