@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -272,15 +274,29 @@ class KafkaAcksIT {
   /** The partition's description once all three replicas are in sync (bounded: 2 minutes). */
   private static TopicPartitionInfo awaitFullIsr(Admin admin, String topic) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    Object last = null;
     while (true) {
-      TopicDescription description =
-          admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-      TopicPartitionInfo partition = description.partitions().get(0);
-      if (partition.leader() != null && partition.isr().size() == 3) {
-        return partition;
+      try {
+        TopicDescription description =
+            admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(topic);
+        TopicPartitionInfo partition = description.partitions().get(0);
+        if (partition.leader() != null && partition.isr().size() == 3) {
+          return partition;
+        }
+        last = partition;
+      } catch (ExecutionException e) {
+        // a topic just created is not yet known to every broker: ask again
+        if (!(e.getCause() instanceof RetriableException)) {
+          throw e;
+        }
+        last = e.getCause();
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the replicas of " + topic + " did not catch up: " + partition);
+        throw new AssertionError("the replicas of " + topic + " did not catch up: " + last);
       }
       Thread.sleep(200);
     }
