@@ -117,14 +117,14 @@ class HealthAwareRoutingIT {
   void ejectsAnInstanceThatKeepsFailingAndAdmitsItAfterTheEjection() throws Exception {
     b.failing = true;
 
-    List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      statuses.add(get().statusCode());
-    }
+    // who answered each request: the stand-ins name themselves in the body. Counted by name, not
+    // by status: once in CI a pooled connection the stand-in had closed made the gateway itself
+    // answer one 500 (13 ms, no upstream answer), long after b's ejection
+    List<String> answeredBy = servedBy(20);
 
     // round robin gives b every other request until its third 5xx in a row ejects it
-    assertThat(statuses.stream().filter(status -> status == 500).count()).isEqualTo(3);
-    assertThat(statuses.subList(10, 20)).containsOnly(200);
+    assertThat(answeredBy.stream().filter("b"::equals).count()).isEqualTo(3);
+    assertThat(answeredBy.subList(10, 20)).doesNotContain("b");
 
     b.failing = false;
     await("b admitted again after its ejection")
