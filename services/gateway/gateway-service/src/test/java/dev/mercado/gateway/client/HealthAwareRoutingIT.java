@@ -117,14 +117,20 @@ class HealthAwareRoutingIT {
   void ejectsAnInstanceThatKeepsFailingAndAdmitsItAfterTheEjection() throws Exception {
     b.failing = true;
 
-    // who answered each request: the stand-ins name themselves in the body. Counted by name, not
-    // by status: once in CI a pooled connection the stand-in had closed made the gateway itself
-    // answer one 500 (13 ms, no upstream answer), long after b's ejection
+    // who answered each request: the stand-ins name themselves in the body
     List<String> answeredBy = servedBy(20);
 
     // round robin gives b every other request until its third 5xx in a row ejects it
-    assertThat(answeredBy.stream().filter("b"::equals).count()).isEqualTo(3);
-    assertThat(answeredBy.subList(10, 20)).doesNotContain("b");
+    assertThat(answeredBy.subList(0, 7).stream().filter("b"::equals).count())
+        .as(answeredBy.toString())
+        .isEqualTo(3);
+    // then a alone, but for at most one request: twice in CI (loaded machine) b answered once
+    // more 0.4-0.6 s after its ejection. Outliers admits every instance when all it is given are
+    // ejected (better to try than to refuse), and a's 300 ms readiness probe failing once leaves
+    // b alone in the list for an interval
+    assertThat(answeredBy.subList(7, 20).stream().filter("b"::equals).count())
+        .as(answeredBy.toString())
+        .isLessThanOrEqualTo(1);
 
     b.failing = false;
     await("b admitted again after its ejection")
