@@ -299,11 +299,7 @@ class FaultSuiteIT {
           system.readState();
           killed.clear();
           killed.add(node);
-          long pid = system.pids.get(node);
-          ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-          await(node + " (pid " + pid + ") dead")
-              .atMost(Duration.ofSeconds(10))
-              .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+          kill(node);
         },
         () -> {
           mercado("start", killed.get(0)).run();
@@ -341,16 +337,21 @@ class FaultSuiteIT {
         DEAD,
         () -> {
           system.readState();
-          long pid = system.pids.get(instance);
-          ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-          await(instance + " (pid " + pid + ") dead")
-              .atMost(Duration.ofSeconds(10))
-              .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+          kill(instance);
         },
         () -> {
           mercado("start", instance).run();
           system.readState();
         });
+  }
+
+  /** SIGKILL to a process of the run, by its name in the run state; returns once it is dead. */
+  private static void kill(String name) {
+    long pid = system.pids.get(name);
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    await(name + " (pid " + pid + ") dead")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
   }
 
   /** Every instance of the service killed with SIGKILL, then started again once it is dead. */
@@ -369,11 +370,7 @@ class FaultSuiteIT {
                   .filter(name -> name.equals(service) || name.matches(service + "-[0-9]+"))
                   .toList());
           for (String instance : instances) {
-            long pid = system.pids.get(instance);
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            await(instance + " (pid " + pid + ") dead")
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+            kill(instance);
           }
         },
         () -> {

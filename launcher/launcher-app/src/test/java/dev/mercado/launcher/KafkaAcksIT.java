@@ -1,6 +1,7 @@
 package dev.mercado.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Path;
@@ -167,17 +168,16 @@ class KafkaAcksIT {
           send(producer, topic, "during-" + i, acknowledged, failed);
         }
         // acks=1 and 0 are answered by the leader alone; acks=all waits for the frozen followers
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!acks.equals("all")
-            && acknowledged.size() + failed.get() < BEFORE + DURING
-            && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
         if (acks.equals("all")) {
-          Thread.sleep(1_000);
-          assertThat(acknowledged)
-              .as("acks=all answered while the followers were frozen")
-              .hasSize(BEFORE);
+          await("acks=all answers nothing while the followers are frozen")
+              .during(Duration.ofSeconds(1))
+              .atMost(Duration.ofSeconds(2))
+              .until(() -> acknowledged.size() == BEFORE);
+        } else {
+          await("the leader answered every record")
+              .atMost(Duration.ofSeconds(5))
+              .pollInterval(Duration.ofMillis(20))
+              .until(() -> acknowledged.size() + failed.get() == BEFORE + DURING);
         }
         long pid = leader.pid().orElseThrow();
         signal("KILL", leader);
@@ -273,33 +273,23 @@ class KafkaAcksIT {
 
   /** The partition's description once all three replicas are in sync (bounded: 2 minutes). */
   private static TopicPartitionInfo awaitFullIsr(Admin admin, String topic) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    Object last = null;
-    while (true) {
-      try {
-        TopicDescription description =
-            admin
-                .describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(30, TimeUnit.SECONDS)
-                .get(topic);
-        TopicPartitionInfo partition = description.partitions().get(0);
-        if (partition.leader() != null && partition.isr().size() == 3) {
-          return partition;
-        }
-        last = partition;
-      } catch (ExecutionException e) {
+    return await("the replicas of " + topic + " in sync")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
         // a topic just created is not yet known to every broker: ask again
-        if (!(e.getCause() instanceof RetriableException)) {
-          throw e;
-        }
-        last = e.getCause();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the replicas of " + topic + " did not catch up: " + last);
-      }
-      Thread.sleep(200);
-    }
+        .ignoreExceptionsMatching(
+            e -> e instanceof ExecutionException && e.getCause() instanceof RetriableException)
+        .until(
+            () -> {
+              TopicDescription description =
+                  admin
+                      .describeTopics(List.of(topic))
+                      .allTopicNames()
+                      .get(30, TimeUnit.SECONDS)
+                      .get(topic);
+              return description.partitions().get(0);
+            },
+            partition -> partition.leader() != null && partition.isr().size() == 3);
   }
 
   private static void signal(String signal, KafkaBroker broker) {
