@@ -245,8 +245,12 @@ class FaultSuiteIT {
     faults.add(stopped("postgres", false));
     // one instance of a scaled service: the others carry the load (the gateway routes around it,
     // its partitions move to the survivors' consumers, its job locks expire) (P3, issue 16)
-    faults.add(oneInstanceKilled("catalog-2"));
-    faults.add(oneInstanceKilled("orders-2"));
+    for (String instance :
+        List.of("identity-2", "catalog-2", "orders-2", "payments-2", "notifications-2")) {
+      if (system.pids.containsKey(instance)) {
+        faults.add(oneInstanceKilled(instance));
+      }
+    }
     for (String service :
         List.of("identity", "catalog", "orders", "payments", "notifications", "gateway")) {
       faults.add(killed(service));

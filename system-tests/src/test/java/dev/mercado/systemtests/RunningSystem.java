@@ -66,8 +66,18 @@ final class RunningSystem {
     if (local()) {
       command.addAll(List.of("--infra", "local"));
     } else {
-      // the fault suite's run: a three-node Kafka cluster, whose busiest node it kills (issue 16)
-      command.addAll(List.of("--kafka-brokers", "3"));
+      // the fault suite's run: a three-node Kafka cluster, whose busiest node it kills, and two
+      // instances of every other scaled service too, one of which it kills (issue 16)
+      command.addAll(
+          List.of(
+              "--kafka-brokers",
+              "3",
+              "--scale",
+              "identity=2",
+              "--scale",
+              "payments=2",
+              "--scale",
+              "notifications=2"));
     }
     ProcessBuilder builder =
         new ProcessBuilder(command)

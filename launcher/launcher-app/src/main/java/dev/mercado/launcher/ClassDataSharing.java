@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Class-data sharing for a service (issue 15: startup): the service runs from its Boot jar in
@@ -27,6 +29,9 @@ import java.util.List;
 record ClassDataSharing(Path directory, Path jar, boolean records) {
 
   private static final String SOURCE = "source.txt";
+
+  /** One lock per archive folder: its preparation runs once at a time. */
+  private static final Map<Path, Object> PREPARING = new ConcurrentHashMap<>();
 
   /**
    * Errors only: writing an archive warns of every class it skips (hundreds of generated reflection
@@ -67,25 +72,30 @@ record ClassDataSharing(Path directory, Path jar, boolean records) {
    * archive goes with it), and drops an archive that an unclean exit left half written.
    */
   void prepare() throws IOException, InterruptedException {
-    Files.deleteIfExists(recording());
-    if (current()) {
-      return;
+    // the instances of a service start in parallel: a second instance must not find the first's
+    // extraction half done, call it stale and delete it under the first's JVM (seen in a system
+    // test: "Unable to access jarfile")
+    synchronized (PREPARING.computeIfAbsent(directory, key -> new Object())) {
+      Files.deleteIfExists(recording());
+      if (current()) {
+        return;
+      }
+      Directories.deleteRecursively(directory);
+      Files.createDirectories(directory);
+      OsProcess.runToCompletion(
+          List.of(
+              Java.executable(),
+              "-Djarmode=tools",
+              "-jar",
+              jar.toString(),
+              "extract",
+              "--destination",
+              directory.toString(),
+              "--force"),
+          directory.resolve("extract.log"),
+          Duration.ofSeconds(120));
+      remember(stamp());
     }
-    Directories.deleteRecursively(directory);
-    Files.createDirectories(directory);
-    OsProcess.runToCompletion(
-        List.of(
-            Java.executable(),
-            "-Djarmode=tools",
-            "-jar",
-            jar.toString(),
-            "extract",
-            "--destination",
-            directory.toString(),
-            "--force"),
-        directory.resolve("extract.log"),
-        Duration.ofSeconds(120));
-    remember(stamp());
   }
 
   /** After the service exited within its grace period: the recorded archive is whole. */
