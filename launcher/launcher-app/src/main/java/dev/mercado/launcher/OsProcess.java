@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -122,7 +124,9 @@ public class OsProcess implements Component {
     if (Files.isExecutable(SETSID)) {
       line.add(SETSID.toString());
     }
-    line.addAll(command);
+    Set<String> names = new TreeSet<>(environment.keySet());
+    names.addAll(prepared.keySet());
+    line.addAll(commandLine(names));
     ProcessBuilder builder =
         new ProcessBuilder(line)
             .redirectErrorStream(true)
@@ -131,6 +135,14 @@ public class OsProcess implements Component {
     builder.environment().putAll(environment);
     builder.environment().putAll(prepared);
     process = builder.start();
+  }
+
+  /**
+   * The command line each start runs: the command as given; a process that wraps another (a
+   * container) builds its own from the names of the variables its environment will hold.
+   */
+  List<String> commandLine(Set<String> environmentNames) {
+    return command;
   }
 
   /** Runs the command to completion (a set-up step such as formatting storage). */

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  *     that a person watching sees every request while a benchmark pays the tracing of ten a second
  * @param fullJit the services compile hot code with C2 too ({@code --jit full}), as a production
  *     JVM does, instead of C1 only (the default, {@code --jit quick}: quicker start, less memory)
+ * @param images the services run from their images under podman ({@code --images}, after {@code
+ *     ./mercado images}) instead of from their jars
  * @param properties Spring properties given to one service on its command line ({@code --set
  *     gateway:key=value}), which win over its own configuration: every instance of it gets them
  */
@@ -44,6 +46,7 @@ record Settings(
     double traceSampling,
     int traceLimit,
     boolean fullJit,
+    boolean images,
     Map<String, List<String>> properties) {
 
   /** New traces a second per process unless {@code --trace-limit} says otherwise. */
@@ -68,6 +71,8 @@ record Settings(
 
       Commands:
         build    build the jars (./mercado builds them anyway when they are missing or stale)
+        images   build one OCI image per service and simulator (target/image.tar, no Docker
+                 daemon) and list their sizes; 'up --images' runs the services from them
         up       start infrastructure and every service; stays in the foreground (Ctrl-C stops all)
         down     stop a running 'up' (from another terminal) and every process it started
         status   readiness of every process of a running 'up'
@@ -103,6 +108,9 @@ record Settings(
         --jit quick|full         services compile with C1 only (default: quicker start, less
                                  memory) or with C1 then C2 as in production (faster under
                                  sustained load; bench/gateway-throughput.sh uses it)
+        --images                 run the services from their images under podman (build them
+                                 with './mercado images'; needs podman: apt-get install
+                                 podman runc)
         --set NAME:KEY=VALUE     a Spring property for one service (repeatable), winning over
                                  its configuration, e.g. --set catalog:logging.level.root=debug
         --home DIR               data, logs and run state (default: .mercado)
@@ -120,6 +128,7 @@ record Settings(
     double traceSampling = 1.0;
     int traceLimit = DEFAULT_TRACE_LIMIT;
     boolean fullJit = false;
+    boolean images = false;
     Map<String, List<String>> properties = new LinkedHashMap<>();
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
     for (int i = 0; i < args.size(); i++) {
@@ -174,6 +183,7 @@ record Settings(
           }
           fullJit = mode.equals("full");
         }
+        case "--images" -> images = true;
         case "--set" -> {
           String setting = value(args, ++i, arg);
           int colon = setting.indexOf(':');
@@ -208,6 +218,7 @@ record Settings(
         traceSampling,
         traceLimit,
         fullJit,
+        images,
         properties.entrySet().stream()
             .collect(
                 Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));

@@ -1,5 +1,6 @@
 package dev.mercado.launcher;
 
+import dev.mercado.launcher.OsProcess.Preparation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -356,6 +357,24 @@ final class Topology {
             .resolve("services/" + name + "/" + name + "-service/target/" + name + "-service.jar");
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("SERVER_PORT", Integer.toString(port));
+    String url = "http://127.0.0.1:" + port;
+    Preparation database = () -> checkPortAndProvision(name, port, postgres);
+    if (settings.images()) {
+      // --set: arguments after the image's entrypoint, the highest-ranked Spring properties
+      return new ContainerProcess(
+          process,
+          url,
+          url + "/actuator/health/readiness",
+          settings
+              .repository()
+              .resolve("services/" + name + "/" + name + "-service/target/image.tar"),
+          serviceJvmOptions(settings),
+          settings.propertiesOf(name).stream().map(property -> "--" + property).toList(),
+          env,
+          settings.home(),
+          port,
+          database);
+    }
     Path tmp = settings.home().resolve("tmp");
     // the first instance records the archive; later ones map it once it exists
     ClassDataSharing sharing =
@@ -368,7 +387,6 @@ final class Topology {
     command.addAll(List.of("-jar", sharing.extractedJar().toString()));
     // --set: command-line arguments are the highest-ranked source of Spring properties
     settings.propertiesOf(name).forEach(property -> command.add("--" + property));
-    String url = "http://127.0.0.1:" + port;
     return new OsProcess(
         process,
         "service",
@@ -381,27 +399,36 @@ final class Topology {
           if (!Files.exists(jar)) {
             throw new IOException("missing " + jar + ": build with 'mvn -DskipTests package'");
           }
-          if (!Ports.isFree(port)) {
-            throw new IOException(
-                "port "
-                    + port
-                    + " for "
-                    + name
-                    + " is taken; pass --port "
-                    + name
-                    + "=N or --free-ports");
-          }
           Files.createDirectories(tmp);
           sharing.prepare();
-          if (postgres == null) {
-            return Map.of();
-          }
-          PostgresAdmin.ServiceDatabase database = postgres.provision(name);
-          return Map.of(
-              "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-              "SPRING_DATASOURCE_USERNAME", database.username(),
-              "SPRING_DATASOURCE_PASSWORD", database.password());
+          return database.run();
         },
         sharing::exitedCleanly);
+  }
+
+  /**
+   * Before a service starts: its port is free, and, when it owns data, its database is provisioned
+   * (every instance of a service shares the service's database); returns the database's settings.
+   */
+  private static Map<String, String> checkPortAndProvision(
+      String name, int port, PostgresAdmin postgres) throws Exception {
+    if (!Ports.isFree(port)) {
+      throw new IOException(
+          "port "
+              + port
+              + " for "
+              + name
+              + " is taken; pass --port "
+              + name
+              + "=N or --free-ports");
+    }
+    if (postgres == null) {
+      return Map.of();
+    }
+    PostgresAdmin.ServiceDatabase database = postgres.provision(name);
+    return Map.of(
+        "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+        "SPRING_DATASOURCE_USERNAME", database.username(),
+        "SPRING_DATASOURCE_PASSWORD", database.password());
   }
 }

@@ -1,0 +1,36 @@
+package dev.mercado.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** What the base image's one layer is made of, read off this machine's JDK (F7, issue 17). */
+class BaseImageTest {
+
+  @Test
+  void linksFromAJdkThatHasJmods() throws Exception {
+    Path jdk = BaseImage.jdkWithJmods();
+
+    assertThat(jdk.resolve("jmods/java.base.jmod")).exists();
+    assertThat(jdk.resolve("bin/jlink")).isExecutable();
+  }
+
+  @Test
+  void copiesTheCLibrariesTheRuntimeLinksAndNothingFromTheRuntimeItself() throws Exception {
+    Path runtime = Path.of(System.getProperty("java.home")).toRealPath();
+
+    var libraries = BaseImage.libraries(runtime);
+
+    assertThat(libraries)
+        .as("the dynamic loader and the C library every program of the runtime needs")
+        .anySatisfy(library -> assertThat(library.getFileName().toString()).startsWith("ld-linux"))
+        .anySatisfy(library -> assertThat(library.getFileName().toString()).startsWith("libc.so"))
+        .allSatisfy(library -> assertThat(library.startsWith(runtime)).isFalse())
+        .allSatisfy(library -> assertThat(Files.exists(library)).isTrue());
+    assertThat(libraries)
+        .as("the desktop libraries' own dependencies stay out")
+        .noneSatisfy(library -> assertThat(library.getFileName().toString()).startsWith("libX11"));
+  }
+}
