@@ -63,6 +63,10 @@ final class RunningSystem {
                 "catalog=2",
                 "--scale",
                 "orders=2"));
+    if (images()) {
+      // -Pimages: the services run from the images this build just made, under podman (issue 17)
+      command.add("--images");
+    }
     if (local()) {
       command.addAll(List.of("--infra", "local"));
     } else {
@@ -119,6 +123,11 @@ final class RunningSystem {
   static boolean local() {
     String mode = System.getProperty("mercado.infra", System.getenv("MERCADO_INFRA"));
     return mode != null && mode.toLowerCase(Locale.ROOT).equals("local");
+  }
+
+  /** Whether the services run from their images ({@code -Pimages}: {@code mercado.images}). */
+  static boolean images() {
+    return Boolean.parseBoolean(System.getProperty("mercado.images", "false"));
   }
 
   static String output() {
