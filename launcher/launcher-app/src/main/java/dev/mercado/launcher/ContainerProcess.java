@@ -97,6 +97,15 @@ final class ContainerProcess extends OsProcess {
 
   @Override
   List<String> commandLine(Set<String> environmentNames) {
+    String image = LOADED_IMAGES.get(imageTar);
+    if (image == null) {
+      throw new IllegalStateException(imageTar + " was not loaded into podman");
+    }
+    return commandLine(environmentNames, image);
+  }
+
+  /** {@code podman run} of {@code image}, with the variables named and the arguments after it. */
+  List<String> commandLine(Set<String> environmentNames, String image) {
     List<String> line =
         new ArrayList<>(
             List.of(
@@ -114,10 +123,6 @@ final class ContainerProcess extends OsProcess {
       if (!name.equals("CONTAINERS_CONF")) {
         line.addAll(List.of("-e", name));
       }
-    }
-    String image = LOADED_IMAGES.get(imageTar);
-    if (image == null) {
-      throw new IllegalStateException(imageTar + " was not loaded into podman");
     }
     line.add(image);
     line.addAll(arguments);

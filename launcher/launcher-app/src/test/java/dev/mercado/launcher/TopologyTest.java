@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,45 @@ class TopologyTest {
         .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
     assertThat(command(topology, "catalog"))
         .noneMatch(option -> option.startsWith("--mercado.ratelimit"));
+  }
+
+  @Test
+  void runsAServiceFromItsImageWithItsEnvironmentPassedByNameOnly(@TempDir Path home)
+      throws Exception {
+    Settings settings =
+        Settings.parse(
+            Path.of("/repo"),
+            List.of(
+                "--home",
+                home.toString(),
+                "--free-ports",
+                "--images",
+                "--set",
+                "catalog:logging.level.root=debug"));
+
+    Topology topology = Topology.of(settings, "health-token");
+
+    ContainerProcess catalog =
+        (ContainerProcess)
+            topology.components().stream()
+                .filter(component -> component.name().equals("catalog"))
+                .findFirst()
+                .orElseThrow();
+    Map<String, String> environment = catalog.environment();
+    assertThat(environment.get("JAVA_TOOL_OPTIONS")).contains("-Xmx192m");
+    List<String> line =
+        catalog.commandLine(new TreeSet<>(environment.keySet()), "localhost/mercado/catalog:1");
+    assertThat(line)
+        .startsWith("podman", "run")
+        .containsSubsequence("--network", "host")
+        .containsSubsequence("-e", "SPRING_KAFKA_BOOTSTRAP_SERVERS")
+        .containsSubsequence("-e", "JAVA_TOOL_OPTIONS")
+        .endsWith("localhost/mercado/catalog:1", "--logging.level.root=debug")
+        .as("values stay in podman's environment, off the command line")
+        .noneMatch(argument -> argument.contains("health-token"));
+    assertThat(String.join(" ", line))
+        .as("podman's own settings are not the service's")
+        .doesNotContain("-e CONTAINERS_CONF");
   }
 
   @Test
