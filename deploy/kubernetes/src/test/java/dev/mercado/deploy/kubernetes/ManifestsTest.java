@@ -1,0 +1,482 @@
+package dev.mercado.deploy.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mercado.catalog.api.CatalogTopics;
+import dev.mercado.orders.api.OrdersTopics;
+import dev.mercado.payments.api.PaymentsTopics;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What would otherwise break only in a cluster, checked offline on the rendered overlays (F7, R1,
+ * issue 17; docs/deploy.md): every object read by Kubernetes' or Strimzi's model with no field the
+ * model does not know, probes on the health groups and port each service serves, images the build
+ * produces, network policies that select real pods and let every real call through (and no other
+ * tried), a {@code KafkaTopic} for every topic the {@code -api} modules declare, and no secret in
+ * production. Renders with {@code kubectl kustomize}; skipped where kubectl is missing.
+ */
+class ManifestsTest {
+
+  private static final Path MODULE = Path.of("").toAbsolutePath();
+  private static final Path REPOSITORY = MODULE.resolve("../..").normalize();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private static final Map<String, Class<? extends HasMetadata>> MODELS =
+      Map.ofEntries(
+          Map.entry("Namespace", Namespace.class),
+          Map.entry("ServiceAccount", ServiceAccount.class),
+          Map.entry("ConfigMap", ConfigMap.class),
+          Map.entry("Secret", Secret.class),
+          Map.entry("Deployment", Deployment.class),
+          Map.entry("Service", Service.class),
+          Map.entry("PodDisruptionBudget", PodDisruptionBudget.class),
+          Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+          Map.entry("NetworkPolicy", NetworkPolicy.class),
+          Map.entry("Kafka", Kafka.class),
+          Map.entry("KafkaNodePool", KafkaNodePool.class),
+          Map.entry("KafkaTopic", KafkaTopic.class));
+
+  /** Operators' resources whose Java models are not published: read as generic objects. */
+  private static final Set<String> WITHOUT_MODEL = Set.of("Cluster", "RabbitmqCluster");
+
+  private static final List<String> SERVICES =
+      List.of("identity", "catalog", "orders", "payments", "notifications", "gateway");
+
+  private static final List<String> DATABASE_OWNERS =
+      List.of("identity", "catalog", "orders", "payments", "notifications");
+
+  private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "production"})
+  void everyObjectIsReadByItsModelWithNoFieldItDoesNotKnow(String overlay) throws Exception {
+    List<String> unknown = new ArrayList<>();
+    for (HasMetadata object : rendered(overlay)) {
+      String name = object.getKind() + "/" + object.getMetadata().getName();
+      if (object instanceof GenericKubernetesResource) {
+        assertThat(WITHOUT_MODEL).as(name + " has no model here").contains(object.getKind());
+        continue;
+      }
+      unknownFields(object, name, unknown, 0);
+    }
+    assertThat(unknown).as("fields a model does not know (a typo Kubernetes would drop)").isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "production"})
+  void probesAskForTheHealthGroupsOnThePortEachServiceServes(String overlay) throws Exception {
+    for (String service : SERVICES) {
+      JsonNode config =
+          YAML.readTree(
+              REPOSITORY
+                  .resolve(
+                      "services/"
+                          + service
+                          + "/"
+                          + service
+                          + "-service/src/main/resources/application.yml")
+                  .toFile());
+      int port = config.path("server").path("port").asInt();
+      assertThat(config.at("/management/endpoint/health/probes/enabled").asBoolean())
+          .as(service + " serves the liveness and readiness groups")
+          .isTrue();
+      Container container = container(overlay, service);
+      assertThat(container.getPorts())
+          .singleElement()
+          .extracting(ContainerPort::getContainerPort)
+          .as(service + "'s port")
+          .isEqualTo(port);
+      for (Probe probe :
+          List.of(
+              container.getStartupProbe(),
+              container.getLivenessProbe(),
+              container.getReadinessProbe())) {
+        HTTPGetAction get = probe.getHttpGet();
+        assertThat(get.getPath())
+            .as(service)
+            .isIn("/actuator/health/liveness", "/actuator/health/readiness");
+        assertThat(get.getPort().getStrVal()).as(service).isEqualTo("http");
+      }
+      assertThat(container.getReadinessProbe().getHttpGet().getPath())
+          .isEqualTo("/actuator/health/readiness");
+      assertThat(container.getLivenessProbe().getHttpGet().getPath())
+          .as("liveness is the process alone: a database outage must not restart " + service)
+          .isEqualTo("/actuator/health/liveness");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "production"})
+  void everyImageIsOneTheBuildProduces(String overlay) throws Exception {
+    Set<String> built = imageModules();
+    for (Deployment deployment : of(overlay, Deployment.class)) {
+      for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+        String image = container.getImage();
+        if (!image.contains("mercado/")) {
+          assertThat(image).as("third-party images").matches("(redis|openzipkin/zipkin):[0-9.]+");
+          continue;
+        }
+        String module = image.substring(image.lastIndexOf('/') + 1, image.lastIndexOf(':'));
+        assertThat(built)
+            .as(deployment.getMetadata().getName() + " runs " + image)
+            .contains(module);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "production"})
+  void networkPoliciesSelectRealPodsAndLetEveryRealCallThroughAndNoOther(String overlay)
+      throws Exception {
+    Map<String, Map<String, String>> pods = pods(overlay);
+    List<NetworkPolicy> policies = of(overlay, NetworkPolicy.class);
+    for (NetworkPolicy policy : policies) {
+      assertThat(pods.values())
+          .as(policy.getMetadata().getName() + " selects a pod that exists")
+          .anyMatch(labels -> matches(policy.getSpec().getPodSelector(), labels));
+    }
+    assertThat(policies)
+        .as("deny by default")
+        .anyMatch(
+            policy ->
+                isEmpty(policy.getSpec().getPodSelector().getMatchLabels())
+                    && isEmpty(policy.getSpec().getPodSelector().getMatchExpressions())
+                    && isEmpty(policy.getSpec().getIngress()));
+
+    List<String> refused = new ArrayList<>();
+    for (String[] call : calls()) {
+      if (!allowed(policies, pods.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2]))) {
+        refused.add(String.join(" -> ", call));
+      }
+    }
+    assertThat(refused).as("real calls the policies refuse").isEmpty();
+    for (String[] call :
+        List.of(
+            new String[] {"catalog", "orders", "8082"},
+            new String[] {"orders", "payments-db", "5432"},
+            new String[] {"catalog", "redis", "6379"},
+            new String[] {"payments", "mercado-rabbitmq", "5672"})) {
+      assertThat(allowed(policies, pods.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2])))
+          .as(String.join(" -> ", call) + " is no call of the system")
+          .isFalse();
+    }
+
+    Kafka kafka = of(overlay, Kafka.class).get(0);
+    Set<String> kafkaPeers = new TreeSet<>();
+    kafka.getSpec().getKafka().getListeners().stream()
+        .flatMap(listener -> listener.getNetworkPolicyPeers().stream())
+        .flatMap(peer -> peer.getPodSelector().getMatchExpressions().stream())
+        .forEach(expression -> kafkaPeers.addAll(expression.getValues()));
+    assertThat(kafkaPeers)
+        .containsExactlyInAnyOrder("catalog", "orders", "payments", "notifications");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "production"})
+  void everyDeclaredTopicHasAKafkaTopicWithTheClustersReplication(String overlay) throws Exception {
+    Map<String, KafkaTopic> topics = new LinkedHashMap<>();
+    of(overlay, KafkaTopic.class)
+        .forEach(topic -> topics.put(topic.getSpec().getTopicName(), topic));
+    int replicas = overlay.equals("local") ? 1 : 3;
+    Set<String> declared = new TreeSet<>();
+    for (Class<?> constants :
+        List.of(CatalogTopics.class, OrdersTopics.class, PaymentsTopics.class)) {
+      for (Field field : constants.getFields()) {
+        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+          declared.add((String) field.get(null));
+        }
+      }
+    }
+    assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(declared);
+    for (KafkaTopic topic : topics.values()) {
+      assertThat(topic.getSpec().getPartitions()).as(topic.getSpec().getTopicName()).isEqualTo(4);
+      assertThat(topic.getSpec().getReplicas())
+          .as(topic.getSpec().getTopicName())
+          .isEqualTo(replicas);
+      assertThat(topic.getSpec().getConfig())
+          .containsEntry("min.insync.replicas", Math.max(1, replicas - 1));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"production"})
+  void productionCarriesNoSecretAndNoDemoValue(String overlay) throws Exception {
+    assertThat(of(overlay, Secret.class))
+        .as("secrets come from the cluster's secret store")
+        .isEmpty();
+    for (ConfigMap config : of(overlay, ConfigMap.class)) {
+      assertThat(config.getData().values())
+          .as(config.getMetadata().getName())
+          .noneMatch(value -> value.toLowerCase().contains("demo"));
+      assertThat(config.getData())
+          .doesNotContainEntry("MERCADO_IDENTITY_DEV_TOKENS_ENABLED", "true");
+    }
+  }
+
+  /** Every call the system makes inside the cluster: source app, target pod, port. */
+  private static List<String[]> calls() {
+    List<String[]> calls = new ArrayList<>();
+    Map<String, Integer> ports =
+        Map.of("catalog", 8081, "orders", 8082, "payments", 8083, "notifications", 8084);
+    ports.forEach((service, port) -> calls.add(new String[] {"gateway", service, port.toString()}));
+    for (String service : SERVICES) {
+      if (!service.equals("identity")) {
+        calls.add(new String[] {service, "identity", "8085"});
+      }
+      calls.add(new String[] {service, "zipkin", "9411"});
+    }
+    for (String owner : DATABASE_OWNERS) {
+      calls.add(new String[] {owner, owner + "-db", "5432"});
+    }
+    calls.add(new String[] {"notifications", "mercado-rabbitmq", "5672"});
+    calls.add(new String[] {"gateway", "redis", "6379"});
+    calls.add(new String[] {"payments", "redis", "6379"});
+    return calls;
+  }
+
+  /**
+   * Pods by name with their labels: the Deployments' templates, and the pods the operators create
+   * for the resources rendered (CloudNativePG labels its pods {@code cnpg.io/cluster}, the RabbitMQ
+   * operator {@code app.kubernetes.io/name}).
+   */
+  private static Map<String, Map<String, String>> pods(String overlay) throws Exception {
+    Map<String, Map<String, String>> pods = new LinkedHashMap<>();
+    for (Deployment deployment : of(overlay, Deployment.class)) {
+      pods.put(
+          deployment.getMetadata().getName(),
+          deployment.getSpec().getTemplate().getMetadata().getLabels());
+    }
+    for (HasMetadata object : rendered(overlay)) {
+      String name = object.getMetadata().getName();
+      if (object.getKind().equals("Cluster")) {
+        pods.put(name, Map.of("cnpg.io/cluster", name));
+      } else if (object.getKind().equals("RabbitmqCluster")) {
+        pods.put(name, Map.of("app.kubernetes.io/name", name));
+      }
+    }
+    return pods;
+  }
+
+  /** Whether some policy selecting the target admits the source on the port (same namespace). */
+  private static boolean allowed(
+      List<NetworkPolicy> policies,
+      Map<String, String> source,
+      Map<String, String> target,
+      int port) {
+    assertThat(source).as("a source pod").isNotNull();
+    assertThat(target).as("a target pod").isNotNull();
+    for (NetworkPolicy policy : policies) {
+      if (!matches(policy.getSpec().getPodSelector(), target)) {
+        continue;
+      }
+      for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+        boolean portMatches =
+            rule.getPorts().isEmpty()
+                || rule.getPorts().stream()
+                    .anyMatch(p -> p.getPort() == null || p.getPort().getIntVal() == port);
+        if (portMatches && rule.getFrom().stream().anyMatch(peer -> admits(peer, source))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean admits(NetworkPolicyPeer peer, Map<String, String> source) {
+    if (peer.getIpBlock() != null) {
+      return peer.getIpBlock().getCidr().equals("0.0.0.0/0");
+    }
+    if (peer.getNamespaceSelector() != null) {
+      // another namespace (monitoring, an operator's): never a pod of the system's own
+      return false;
+    }
+    return peer.getPodSelector() != null && matches(peer.getPodSelector(), source);
+  }
+
+  private static boolean isEmpty(Object mapOrList) {
+    return mapOrList == null
+        || (mapOrList instanceof Map<?, ?> map && map.isEmpty())
+        || (mapOrList instanceof Collection<?> list && list.isEmpty());
+  }
+
+  private static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    if (selector.getMatchLabels() != null
+        && !selector.getMatchLabels().entrySet().stream()
+            .allMatch(label -> label.getValue().equals(labels.get(label.getKey())))) {
+      return false;
+    }
+    return selector.getMatchExpressions() == null
+        || selector.getMatchExpressions().stream()
+            .allMatch(
+                expression ->
+                    expression.getOperator().equals("In")
+                        && expression.getValues().contains(labels.get(expression.getKey())));
+  }
+
+  private static Container container(String overlay, String service) throws Exception {
+    return of(overlay, Deployment.class).stream()
+        .filter(deployment -> deployment.getMetadata().getName().equals(service))
+        .findFirst()
+        .orElseThrow()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .stream()
+        .filter(container -> container.getName().equals(service))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The artifact ids of the modules the images profile builds an image of. */
+  private static Set<String> imageModules() throws IOException {
+    Set<String> modules = new TreeSet<>();
+    try (Stream<Path> poms =
+        Stream.concat(
+            Files.list(REPOSITORY.resolve("services")).flatMap(ManifestsTest::children),
+            Files.list(REPOSITORY.resolve("simulators")))) {
+      for (Path pom : poms.map(dir -> dir.resolve("pom.xml")).filter(Files::exists).toList()) {
+        String text = Files.readString(pom);
+        if (text.contains("<mercado.image.skip>false</mercado.image.skip>")) {
+          modules.add(pom.getParent().getFileName().toString());
+        }
+      }
+    }
+    return modules;
+  }
+
+  private static Stream<Path> children(Path folder) {
+    try {
+      return Files.isDirectory(folder) ? Files.list(folder).toList().stream() : Stream.empty();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T extends HasMetadata> List<T> of(String overlay, Class<T> type)
+      throws Exception {
+    return rendered(overlay).stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** {@code kubectl kustomize} of the overlay, each document read by its kind's model. */
+  private static List<HasMetadata> rendered(String overlay) throws Exception {
+    List<HasMetadata> cached = RENDERED.get(overlay);
+    if (cached != null) {
+      return cached;
+    }
+    Process kubectl;
+    try {
+      kubectl =
+          new ProcessBuilder(
+                  "kubectl", "kustomize", MODULE.resolve("overlays/" + overlay).toString())
+              .redirectErrorStream(true)
+              .start();
+    } catch (IOException missing) {
+      assumeTrue(false, "kubectl is not installed: the manifests are not rendered");
+      throw missing;
+    }
+    kubectl.getOutputStream().close();
+    String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kubectl.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(kubectl.exitValue()).as(yaml).isZero();
+    List<HasMetadata> objects = new ArrayList<>();
+    for (JsonNode document : YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll()) {
+      if (document == null || document.isEmpty()) {
+        continue;
+      }
+      Class<? extends HasMetadata> model =
+          MODELS.getOrDefault(document.path("kind").asText(), GenericKubernetesResource.class);
+      objects.add(YAML.treeToValue(document, model));
+    }
+    RENDERED.put(overlay, List.copyOf(objects));
+    return RENDERED.get(overlay);
+  }
+
+  /**
+   * Walks a model object through its getters and records every field the model kept aside as
+   * unknown ({@code additionalProperties}): Kubernetes would drop such a field without a word.
+   */
+  private static void unknownFields(Object node, String path, List<String> found, int depth)
+      throws Exception {
+    if (node == null || depth > 40) {
+      return;
+    }
+    if (node instanceof Collection<?> items) {
+      int index = 0;
+      for (Object item : items) {
+        unknownFields(item, path + "[" + index++ + "]", found, depth + 1);
+      }
+      return;
+    }
+    if (node instanceof Map<?, ?> entries) {
+      for (Map.Entry<?, ?> entry : entries.entrySet()) {
+        unknownFields(entry.getValue(), path + "." + entry.getKey(), found, depth + 1);
+      }
+      return;
+    }
+    Class<?> type = node.getClass();
+    String owner = type.getPackageName();
+    if (type.isEnum() || !(owner.startsWith("io.fabric8") || owner.startsWith("io.strimzi"))) {
+      return;
+    }
+    for (Method getter : type.getMethods()) {
+      if (getter.getParameterCount() != 0
+          || !getter.getName().startsWith("get")
+          || getter.getDeclaringClass() == Object.class
+          || Modifier.isStatic(getter.getModifiers())) {
+        continue;
+      }
+      Object value = getter.invoke(node);
+      if (getter.getName().equals("getAdditionalProperties")) {
+        if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
+          found.add(path + ": " + extra.keySet());
+        }
+        continue;
+      }
+      unknownFields(value, path + "." + getter.getName().substring(3), found, depth + 1);
+    }
+  }
+}
