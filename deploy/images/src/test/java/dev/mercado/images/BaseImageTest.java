@@ -1,6 +1,7 @@
 package dev.mercado.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,15 @@ class BaseImageTest {
 
   @Test
   void linksFromAJdkThatHasJmods() throws Exception {
-    Path jdk = BaseImage.jdkWithJmods();
+    Path jdk;
+    try {
+      jdk = BaseImage.jdkWithJmods();
+    } catch (IllegalStateException none) {
+      // a machine with only a JDK without jmods (Temurin 24 and later) builds no image: -Pimages
+      // says why; the tests of everything else must still pass there
+      assumeTrue(false, none.getMessage());
+      return;
+    }
 
     assertThat(jdk.resolve("jmods/java.base.jmod")).exists();
     assertThat(jdk.resolve("bin/jlink")).isExecutable();
