@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,23 +76,28 @@ final class ContainerProcess extends OsProcess {
         url,
         probe,
         List.of(),
-        withJvmOptions(environment, home, jvmOptions),
+        withJvmOptions(environment, podmanConf(home), jvmOptions),
         home.resolve("logs/" + name + ".log"),
         () -> {
-          load(imageTar, home.resolve("podman/containers.conf"));
+          load(imageTar, podmanConf(home));
           return preparation.run();
         });
     this.container = "mercado-" + name + "-" + port;
     this.imageTar = imageTar;
-    this.podmanConf = home.resolve("podman/containers.conf");
+    this.podmanConf = podmanConf(home);
     this.arguments = List.copyOf(arguments);
   }
 
+  /** Where the launcher writes podman's settings for this run. */
+  private static Path podmanConf(Path home) {
+    return home.resolve("podman/containers.conf");
+  }
+
   private static Map<String, String> withJvmOptions(
-      Map<String, String> environment, Path home, List<String> jvmOptions) {
-    Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+      Map<String, String> environment, Path podmanConf, List<String> jvmOptions) {
+    Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
-    env.put("CONTAINERS_CONF", home.resolve("podman/containers.conf").toString());
+    env.put("CONTAINERS_CONF", podmanConf.toString());
     return env;
   }
 

@@ -3,6 +3,7 @@ package dev.mercado.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +28,8 @@ class TopologyTest {
 
   @Test
   void givesAServiceItsSetPropertiesAndTheJitAskedFor(@TempDir Path home) throws Exception {
-    Settings settings =
-        Settings.parse(
-            Path.of("/repo"),
-            List.of(
-                "--home",
-                home.toString(),
-                "--free-ports",
-                "--jit",
-                "full",
-                "--set",
-                "gateway:mercado.ratelimit.default-tier=premium"));
-
-    Topology topology = Topology.of(settings, "health-token");
+    Topology topology =
+        topology(home, "--jit", "full", "--set", "gateway:mercado.ratelimit.default-tier=premium");
 
     List<String> gateway = command(topology, "gateway");
     assertThat(gateway)
@@ -52,18 +42,7 @@ class TopologyTest {
   @Test
   void runsAServiceFromItsImageWithItsEnvironmentPassedByNameOnly(@TempDir Path home)
       throws Exception {
-    Settings settings =
-        Settings.parse(
-            Path.of("/repo"),
-            List.of(
-                "--home",
-                home.toString(),
-                "--free-ports",
-                "--images",
-                "--set",
-                "catalog:logging.level.root=debug"));
-
-    Topology topology = Topology.of(settings, "health-token");
+    Topology topology = topology(home, "--images", "--set", "catalog:logging.level.root=debug");
 
     ContainerProcess catalog =
         (ContainerProcess)
@@ -91,19 +70,7 @@ class TopologyTest {
   @Test
   void startsAClusterOfThreeBrokersTogetherAndTellsTheServicesToReplicate(@TempDir Path home)
       throws Exception {
-    Settings settings =
-        Settings.parse(
-            Path.of("/repo"),
-            List.of(
-                "--home",
-                home.toString(),
-                "--free-ports",
-                "--kafka-brokers",
-                "3",
-                "--scale",
-                "payments=2"));
-
-    Topology topology = Topology.of(settings, "health-token");
+    Topology topology = topology(home, "--kafka-brokers", "3", "--scale", "payments=2");
 
     Topology.Stage infrastructure = topology.stages().get(0);
     assertThat(infrastructure.components())
@@ -124,10 +91,7 @@ class TopologyTest {
   @Test
   void startsOneBrokerByDefaultAndLeavesReplicationToTheServicesDefaults(@TempDir Path home)
       throws Exception {
-    Settings settings =
-        Settings.parse(Path.of("/repo"), List.of("--home", home.toString(), "--free-ports"));
-
-    Topology topology = Topology.of(settings, "health-token");
+    Topology topology = topology(home);
 
     assertThat(topology.components())
         .filteredOn(component -> component instanceof KafkaBroker)
@@ -173,5 +137,12 @@ class TopologyTest {
         .findFirst()
         .orElseThrow()
         .command();
+  }
+
+  /** The topology of {@code ./mercado up --home <home> --free-ports <options>}. */
+  private static Topology topology(Path home, String... options) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of("--home", home.toString(), "--free-ports"));
+    arguments.addAll(List.of(options));
+    return Topology.of(Settings.parse(Path.of("/repo"), arguments), "health-token");
   }
 }
