@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mercado.catalog.api.CatalogTopics;
 import dev.mercado.orders.api.OrdersTopics;
 import dev.mercado.payments.api.PaymentsTopics;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -27,6 +32,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -37,12 +44,14 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +86,13 @@ class ManifestsTest {
           Map.entry("NetworkPolicy", NetworkPolicy.class),
           Map.entry("Kafka", Kafka.class),
           Map.entry("KafkaNodePool", KafkaNodePool.class),
-          Map.entry("KafkaTopic", KafkaTopic.class));
+          Map.entry("KafkaTopic", KafkaTopic.class),
+          Map.entry("PeerAuthentication", PeerAuthentication.class),
+          Map.entry("AuthorizationPolicy", AuthorizationPolicy.class),
+          Map.entry("DestinationRule", DestinationRule.class),
+          Map.entry("VirtualService", VirtualService.class),
+          Map.entry("ServiceMonitor", ServiceMonitor.class),
+          Map.entry("PrometheusRule", PrometheusRule.class));
 
   /** Operators' resources whose Java models are not published: read as generic objects. */
   private static final Set<String> WITHOUT_MODEL = Set.of("Cluster", "RabbitmqCluster");
@@ -88,7 +103,13 @@ class ManifestsTest {
   private static final List<String> DATABASE_OWNERS =
       List.of("identity", "catalog", "orders", "payments", "notifications");
 
+  /** The pod label that gives a pod Istio's sidecar (components/mesh). */
+  private static final String SIDECAR_LABEL = "sidecar.istio.io/inject";
+
   private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
+
+  /** The same documents as read, for checks on fields the models type loosely. */
+  private static final Map<String, List<JsonNode>> DOCUMENTS = new ConcurrentHashMap<>();
 
   @ParameterizedTest
   @ValueSource(strings = {"local", "production"})
@@ -109,16 +130,7 @@ class ManifestsTest {
   @ValueSource(strings = {"local", "production"})
   void probesAskForTheHealthGroupsOnThePortEachServiceServes(String overlay) throws Exception {
     for (String service : SERVICES) {
-      JsonNode config =
-          YAML.readTree(
-              REPOSITORY
-                  .resolve(
-                      "services/"
-                          + service
-                          + "/"
-                          + service
-                          + "-service/src/main/resources/application.yml")
-                  .toFile());
+      JsonNode config = applicationYml(service);
       int port = config.path("server").path("port").asInt();
       assertThat(config.at("/management/endpoint/health/probes/enabled").asBoolean())
           .as(service + " serves the liveness and readiness groups")
@@ -254,6 +266,264 @@ class ManifestsTest {
       assertThat(config.getData())
           .doesNotContainEntry("MERCADO_IDENTITY_DEV_TOKENS_ENABLED", "true");
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"production"})
+  void theMeshRequiresMutualTlsAndLetsEveryRealCallThroughAndNoOther(String overlay)
+      throws Exception {
+    assertThat(documents(overlay, "PeerAuthentication"))
+        .as("mutual TLS required namespace-wide")
+        .anyMatch(
+            peer ->
+                peer.at("/spec/selector").isMissingNode()
+                    && peer.at("/spec/mtls/mode").asText().equals("STRICT"));
+    List<JsonNode> policies = documents(overlay, "AuthorizationPolicy");
+    assertThat(policies)
+        .as("allow-nothing: a call no policy allows is refused")
+        .anyMatch(policy -> policy.path("spec").isEmpty());
+    assertThat(policies)
+        .as("ALLOW policies only")
+        .allMatch(policy -> policy.at("/spec/action").asText("ALLOW").equals("ALLOW"));
+
+    Map<String, Map<String, String>> pods = pods(overlay);
+    Map<String, String> accounts = new LinkedHashMap<>();
+    Set<String> meshed = new TreeSet<>();
+    for (Deployment deployment : of(overlay, Deployment.class)) {
+      String name = deployment.getMetadata().getName();
+      accounts.put(name, deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
+      if ("true"
+          .equals(
+              deployment.getSpec().getTemplate().getMetadata().getLabels().get(SIDECAR_LABEL))) {
+        meshed.add(name);
+      }
+    }
+    assertThat(meshed).containsAll(SERVICES).contains("redis", "zipkin");
+
+    List<String> refused = new ArrayList<>();
+    for (String[] call : calls()) {
+      if (meshed.contains(call[1])
+          && !meshAllows(
+              policies, accounts.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2]))) {
+        refused.add(String.join(" -> ", call));
+      }
+    }
+    assertThat(refused).as("real calls the mesh refuses").isEmpty();
+    for (String[] call :
+        List.of(
+            new String[] {"catalog", "orders", "8082"},
+            new String[] {"catalog", "payments", "8083"},
+            new String[] {"orders", "redis", "6379"},
+            new String[] {"identity", "notifications", "8084"})) {
+      assertThat(
+              meshAllows(
+                  policies, accounts.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2])))
+          .as(String.join(" -> ", call) + " is no call of the system")
+          .isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"production"})
+  void theMeshNeverRetriesAndWaitsLongerThanTheCallersOwnBudget(String overlay) throws Exception {
+    JsonNode gateway = applicationYml("gateway");
+    JsonNode limiter = gateway.at("/resilience4j/timelimiter");
+    Map<String, JsonNode> routes = new LinkedHashMap<>();
+    for (JsonNode route : documents(overlay, "VirtualService")) {
+      routes.put(route.at("/metadata/name").asText(), route);
+    }
+    Map<String, JsonNode> destinations = new LinkedHashMap<>();
+    for (JsonNode rule : documents(overlay, "DestinationRule")) {
+      destinations.put(rule.at("/spec/host").asText(), rule);
+    }
+    List<String> called = List.of("identity", "catalog", "orders", "payments", "notifications");
+    assertThat(routes.keySet()).containsExactlyInAnyOrderElementsOf(called);
+    assertThat(destinations.keySet()).containsExactlyInAnyOrderElementsOf(called);
+    for (String service : called) {
+      JsonNode http = routes.get(service).at("/spec/http/0");
+      assertThat(http.at("/route/0/destination/host").asText()).isEqualTo(service);
+      assertThat(http.at("/route/0/destination/port/number").asInt())
+          .as(service + "'s port")
+          .isEqualTo(servicePort(overlay, service));
+      assertThat(http.at("/retries/attempts").isInt() && http.at("/retries/attempts").asInt() == 0)
+          .as(service + ": no mesh retry (Istio retries twice unless told not to)")
+          .isTrue();
+      JsonNode own = limiter.at("/instances/" + service + "/timeout-duration");
+      Duration budget =
+          seconds(own.isMissingNode() ? limiter.at("/configs/default/timeout-duration") : own);
+      assertThat(seconds(http.path("timeout")))
+          .as(service + ": the mesh waits longer than the gateway's time limiter")
+          .isGreaterThan(budget);
+
+      JsonNode policy = destinations.get(service).at("/spec/trafficPolicy");
+      assertThat(policy.at("/outlierDetection/consecutive5xxErrors").asInt())
+          .as(service + ": the gateway's outlier threshold")
+          .isEqualTo(gateway.at("/mercado/gateway/outliers/consecutive-failures").asInt());
+      assertThat(seconds(policy.at("/outlierDetection/baseEjectionTime")))
+          .isEqualTo(seconds(gateway.at("/mercado/gateway/outliers/ejection")));
+      assertThat(policy.at("/connectionPool/tcp/maxConnections").asInt())
+          .as(service + ": the gateway's bulkhead")
+          .isEqualTo(
+              gateway.at("/resilience4j/bulkhead/configs/default/max-concurrent-calls").asInt());
+      assertThat(seconds(policy.at("/connectionPool/tcp/connectTimeout")).toMillis())
+          .isEqualTo(
+              gateway
+                  .at("/spring/cloud/gateway/server/webflux/httpclient/connect-timeout")
+                  .asLong());
+    }
+
+    List<String> unknown = new ArrayList<>();
+    try (Stream<Path> files = Files.list(MODULE.resolve("examples/mesh-faults"))) {
+      for (Path file : files.sorted().toList()) {
+        List<JsonNode> faults = documents(Files.readString(file));
+        assertThat(faults).as(file.toString()).hasSize(1);
+        JsonNode fault = faults.get(0);
+        unknownFields(model(fault), file.getFileName().toString(), unknown, 0);
+        JsonNode base = routes.get(fault.at("/metadata/name").asText());
+        assertThat(base).as(file + " replaces a VirtualService of the mesh").isNotNull();
+        JsonNode http = fault.at("/spec/http/0");
+        assertThat(http.path("fault").isObject()).as(file + " injects a fault").isTrue();
+        ((ObjectNode) http).remove("fault");
+        assertThat(fault.path("spec"))
+            .as(file + " is the mesh's route with a fault, nothing else changed")
+            .isEqualTo(base.path("spec"));
+      }
+    }
+    assertThat(unknown).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"production"})
+  void prometheusScrapesEveryServiceWithTheRulesAndDashboardsOfDeployObservability(String overlay)
+      throws Exception {
+    for (String service : SERVICES) {
+      Service target =
+          of(overlay, Service.class).stream()
+              .filter(candidate -> candidate.getMetadata().getName().equals(service))
+              .findFirst()
+              .orElseThrow();
+      JsonNode monitor =
+          documents(overlay, "ServiceMonitor").stream()
+              .filter(
+                  candidate ->
+                      service.equals(
+                          candidate
+                              .at("/spec/selector/matchLabels/app.kubernetes.io~1name")
+                              .asText()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no ServiceMonitor selects " + service));
+      assertThat(target.getMetadata().getLabels()).containsEntry("app.kubernetes.io/name", service);
+      assertThat(monitor.at("/spec/endpoints/0/port").asText())
+          .as(service + ": a port its Service names")
+          .isIn(target.getSpec().getPorts().stream().map(port -> port.getName()).toList());
+      assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
+    }
+
+    Path observability = REPOSITORY.resolve("deploy/observability");
+    assertThat(documents(overlay, "PrometheusRule"))
+        .as("rules/mercado.yml, as it is (prometheus-rule.sh writes the PrometheusRule)")
+        .singleElement()
+        .extracting(rule -> rule.at("/spec/groups"))
+        .isEqualTo(
+            YAML.readTree(observability.resolve("rules/mercado.yml").toFile()).get("groups"));
+
+    Map<String, String> dashboards = new TreeMap<>();
+    for (ConfigMap config : of(overlay, ConfigMap.class)) {
+      if ("1".equals(config.getMetadata().getLabels().get("grafana_dashboard"))) {
+        dashboards.putAll(config.getData());
+      }
+    }
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> json = Files.list(observability.resolve("dashboards"))) {
+      for (Path file : json.toList()) {
+        files.put(file.getFileName().toString(), Files.readString(file));
+      }
+    }
+    assertThat(dashboards).isEqualTo(files);
+  }
+
+  /**
+   * Whether an ALLOW policy selecting the target admits a call from the service account on the
+   * port, for any path and method (Istio's ALLOW semantics with allow-nothing in place).
+   */
+  private static boolean meshAllows(
+      List<JsonNode> policies, String account, Map<String, String> target, int port) {
+    String principal = "cluster.local/ns/mercado/sa/" + account;
+    for (JsonNode policy : policies) {
+      JsonNode selector = policy.at("/spec/selector/matchLabels");
+      if (selector.isMissingNode()) {
+        continue;
+      }
+      boolean selects = true;
+      for (Map.Entry<String, JsonNode> label : selector.properties()) {
+        selects &= label.getValue().asText().equals(target.get(label.getKey()));
+      }
+      if (!selects) {
+        continue;
+      }
+      for (JsonNode rule : policy.at("/spec/rules")) {
+        boolean from =
+            rule.path("from").isMissingNode()
+                || stream(rule.path("from"))
+                    .anyMatch(
+                        peer ->
+                            stream(peer.at("/source/principals"))
+                                .anyMatch(name -> name.asText().equals(principal)));
+        boolean to =
+            rule.path("to").isMissingNode()
+                || stream(rule.path("to"))
+                    .map(operation -> operation.path("operation"))
+                    .anyMatch(
+                        operation ->
+                            operation.path("paths").isMissingNode()
+                                && operation.path("methods").isMissingNode()
+                                && (operation.path("ports").isMissingNode()
+                                    || stream(operation.path("ports"))
+                                        .anyMatch(p -> p.asText().equals(String.valueOf(port)))));
+        if (from && to) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Stream<JsonNode> stream(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream();
+  }
+
+  /** A duration as Istio ("1500ms", "5s") or Spring ("5s", "10s") writes it. */
+  private static Duration seconds(JsonNode value) {
+    String text = value.asText();
+    assertThat(text).as("a duration").matches("[0-9]+(ms|s)");
+    return text.endsWith("ms")
+        ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+        : Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+  }
+
+  private static int servicePort(String overlay, String service) throws Exception {
+    return of(overlay, Service.class).stream()
+        .filter(candidate -> candidate.getMetadata().getName().equals(service))
+        .findFirst()
+        .orElseThrow()
+        .getSpec()
+        .getPorts()
+        .get(0)
+        .getPort();
+  }
+
+  private static JsonNode applicationYml(String service) throws IOException {
+    return YAML.readTree(
+        REPOSITORY
+            .resolve(
+                "services/"
+                    + service
+                    + "/"
+                    + service
+                    + "-service/src/main/resources/application.yml")
+            .toFile());
   }
 
   /** Every call the system makes inside the cluster: source app, target pod, port. */
@@ -422,17 +692,34 @@ class ManifestsTest {
     String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(kubectl.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(kubectl.exitValue()).as(yaml).isZero();
+    List<JsonNode> documents = documents(yaml);
     List<HasMetadata> objects = new ArrayList<>();
-    for (JsonNode document : YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll()) {
-      if (document == null || document.isEmpty()) {
-        continue;
-      }
-      Class<? extends HasMetadata> model =
-          MODELS.getOrDefault(document.path("kind").asText(), GenericKubernetesResource.class);
-      objects.add(YAML.treeToValue(document, model));
+    for (JsonNode document : documents) {
+      objects.add(model(document));
     }
+    DOCUMENTS.put(overlay, documents);
     RENDERED.put(overlay, List.copyOf(objects));
     return RENDERED.get(overlay);
+  }
+
+  private static List<JsonNode> documents(String yaml) throws IOException {
+    return YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll().stream()
+        .filter(document -> document != null && !document.isEmpty())
+        .toList();
+  }
+
+  private static HasMetadata model(JsonNode document) throws IOException {
+    return YAML.treeToValue(
+        document,
+        MODELS.getOrDefault(document.path("kind").asText(), GenericKubernetesResource.class));
+  }
+
+  /** The rendered documents of one kind, as read. */
+  private static List<JsonNode> documents(String overlay, String kind) throws Exception {
+    rendered(overlay);
+    return DOCUMENTS.get(overlay).stream()
+        .filter(document -> document.path("kind").asText().equals(kind))
+        .toList();
   }
 
   /**
@@ -441,7 +728,7 @@ class ManifestsTest {
    */
   private static void unknownFields(Object node, String path, List<String> found, int depth)
       throws Exception {
-    if (node == null || depth > 40) {
+    if (node == null || depth > 60) {
       return;
     }
     if (node instanceof Collection<?> items) {
