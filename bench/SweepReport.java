@@ -60,13 +60,13 @@ public class SweepReport {
         .append(" MiB.\n\n");
     md.append(
         "| target/s | achieved/s | accepted | unfinished | 202 p50 ms | 202 p99 ms | 202 p99.9 ms"
-            + " | CONFIRMED p50 ms | CONFIRMED p99 ms | CPU ms/order |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+            + " | CONFIRMED p50 ms | CONFIRMED p99 ms | CPU ms/order | SQL statements/order |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map<String, String> row : rows) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
               row.get("rate"),
               row.get("achieved"),
               row.get("accepted"),
@@ -76,7 +76,8 @@ public class SweepReport {
               row.get("p999"),
               row.get("c50"),
               row.get("c99"),
-              row.get("cpu_ms")));
+              row.get("cpu_ms"),
+              row.getOrDefault("sql", "-")));
     }
     md.append("\n![latency against rate](")
         .append(Path.of(prefix).getFileName())
