@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** R10: the transactional outbox against a real PostgreSQL and a real Kafka broker. */
@@ -111,6 +112,57 @@ class OutboxIT {
         .hasMessage("the business change failed");
 
     assertThat(count()).isEqualTo(before);
+  }
+
+  /**
+   * A transaction's appends are stored together just before it commits (one INSERT), in the order
+   * they were made; a nested REQUIRES_NEW transaction stores and commits its own on its own, and
+   * what the outer one appended is lost with it when it rolls back.
+   */
+  @Test
+  void storesATransactionsAppendsInTheirOrderAndANestedTransactionsOnItsOwn() throws Exception {
+    String topic = OutboxTestSupport.newTopic();
+    TransactionTemplate nested = transaction();
+    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    List<String> outer = new ArrayList<>();
+    String[] inner = new String[1];
+
+    transaction()
+        .executeWithoutResult(
+            status -> {
+              outer.add(append(topic, "a", 1));
+              outer.add(append(topic, "a", 2));
+              nested.executeWithoutResult(in -> inner[0] = append(topic, "b", 1));
+              outer.add(append(topic, "a", 3));
+            });
+
+    List<String> stored =
+        jdbc.sql("SELECT id::text FROM outbox_message WHERE topic = ? ORDER BY position")
+            .param(topic)
+            .query(String.class)
+            .list();
+    assertThat(stored).containsExactly(inner[0], outer.get(0), outer.get(1), outer.get(2));
+
+    assertThatThrownBy(
+            () ->
+                transaction()
+                    .executeWithoutResult(
+                        status -> {
+                          append(topic, "c", 1);
+                          nested.executeWithoutResult(in -> inner[0] = append(topic, "d", 1));
+                          throw new IllegalStateException("the outer change failed");
+                        }))
+        .hasMessage("the outer change failed");
+    assertThat(
+            jdbc.sql("SELECT message_key FROM outbox_message WHERE topic = ? ORDER BY position")
+                .param(topic)
+                .query(String.class)
+                .list())
+        .containsExactly("b", "a", "a", "a", "d");
+  }
+
+  private String append(String topic, String key, int version) {
+    return outbox.append(topic, "test.product-changed", key, new ProductChanged(key, version)).id();
   }
 
   @Test

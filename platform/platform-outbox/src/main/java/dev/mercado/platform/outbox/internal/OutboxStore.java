@@ -3,6 +3,9 @@ package dev.mercado.platform.outbox.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,13 +73,31 @@ public final class OutboxStore {
         .update();
   }
 
-  void insert(
-      UUID id, String transport, String topic, String key, String payload, String traceContext) {
+  /** An event or work item to store, in the order given. */
+  record NewRow(
+      UUID id, String transport, String topic, String key, String payload, String traceContext) {}
+
+  /** Stores the rows in one statement; their positions follow their order in the list. */
+  void insert(List<NewRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<Object> params = new ArrayList<>(rows.size() * 6);
+    for (NewRow row : rows) {
+      params.addAll(
+          Arrays.asList(
+              row.id(),
+              row.transport(),
+              row.topic(),
+              row.key(),
+              row.payload(),
+              row.traceContext()));
+    }
     jdbc.sql(
             "INSERT INTO outbox_message"
-                + " (id, transport, topic, message_key, payload, trace_context)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-        .params(id, transport, topic, key, payload, traceContext)
+                + " (id, transport, topic, message_key, payload, trace_context) VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?)")))
+        .params(params)
         .update();
   }
 
