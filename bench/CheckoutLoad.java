@@ -206,6 +206,18 @@ public class CheckoutLoad {
         sql);
   }
 
+  /** The running system's HOME/run/state.properties (components' pids and URLs); empty if none. */
+  private static Properties state(Path home) throws IOException {
+    Properties properties = new Properties();
+    Path state = home.resolve("run/state.properties");
+    if (Files.exists(state)) {
+      try (var reader = Files.newBufferedReader(state)) {
+        properties.load(reader);
+      }
+    }
+    return properties;
+  }
+
   /**
    * SQL statements each service has run so far in observed work (requests, consumed messages;
    * platform-observability leaves the relays' and clocks' polls out): the sum of its
@@ -215,14 +227,7 @@ public class CheckoutLoad {
    */
   private static Map<String, Double> statements(HttpClient http, Path home) throws Exception {
     Map<String, Double> counts = new TreeMap<>();
-    Path state = home.resolve("run/state.properties");
-    if (!Files.exists(state)) {
-      return counts;
-    }
-    Properties properties = new Properties();
-    try (var reader = Files.newBufferedReader(state)) {
-      properties.load(reader);
-    }
+    Properties properties = state(home);
     for (String key : properties.stringPropertyNames()) {
       String url = properties.getProperty(key);
       if (!key.startsWith("component.") || !key.endsWith(".url") || !url.startsWith("http")) {
@@ -242,7 +247,8 @@ public class CheckoutLoad {
                     .body()
                     .lines()
                     .filter(line -> line.startsWith("jdbc_query_seconds_count{"))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .mapToDouble(Double::parseDouble)
                     .sum();
         if (sum > 0) {
           counts.put(key.substring("component.".length(), key.length() - ".url".length()), sum);
@@ -325,14 +331,7 @@ public class CheckoutLoad {
    */
   private static Map<String, Long> processTicks(Path home) throws IOException {
     Map<String, Long> ticks = new TreeMap<>();
-    Path state = home.resolve("run/state.properties");
-    if (!Files.exists(state)) {
-      return ticks;
-    }
-    Properties properties = new Properties();
-    try (var reader = Files.newBufferedReader(state)) {
-      properties.load(reader);
-    }
+    Properties properties = state(home);
     Map<Long, List<Long>> children = new java.util.HashMap<>();
     Map<Long, Long> own = new java.util.HashMap<>();
     try (var proc = Files.list(Path.of("/proc"))) {

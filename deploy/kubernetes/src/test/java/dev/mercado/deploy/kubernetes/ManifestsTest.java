@@ -55,6 +55,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -198,23 +199,15 @@ class ManifestsTest {
                     && isEmpty(policy.getSpec().getPodSelector().getMatchExpressions())
                     && isEmpty(policy.getSpec().getIngress()));
 
-    List<String> refused = new ArrayList<>();
-    for (String[] call : calls()) {
-      if (!allowed(policies, pods.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2]))) {
-        refused.add(String.join(" -> ", call));
-      }
-    }
-    assertThat(refused).as("real calls the policies refuse").isEmpty();
-    for (String[] call :
+    admitsEveryCallAndRefuses(
+        "the policies",
+        call -> true,
+        call -> allowed(policies, pods.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2])),
         List.of(
             new String[] {"catalog", "orders", "8082"},
             new String[] {"orders", "payments-db", "5432"},
             new String[] {"catalog", "redis", "6379"},
-            new String[] {"payments", "mercado-rabbitmq", "5672"})) {
-      assertThat(allowed(policies, pods.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2])))
-          .as(String.join(" -> ", call) + " is no call of the system")
-          .isFalse();
-    }
+            new String[] {"payments", "mercado-rabbitmq", "5672"}));
 
     Kafka kafka = of(overlay, Kafka.class).get(0);
     Set<String> kafkaPeers = new TreeSet<>();
@@ -300,27 +293,17 @@ class ManifestsTest {
     }
     assertThat(meshed).containsAll(SERVICES).contains("redis", "zipkin");
 
-    List<String> refused = new ArrayList<>();
-    for (String[] call : calls()) {
-      if (meshed.contains(call[1])
-          && !meshAllows(
-              policies, accounts.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2]))) {
-        refused.add(String.join(" -> ", call));
-      }
-    }
-    assertThat(refused).as("real calls the mesh refuses").isEmpty();
-    for (String[] call :
+    admitsEveryCallAndRefuses(
+        "the mesh",
+        call -> meshed.contains(call[1]),
+        call ->
+            meshAllows(
+                policies, accounts.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2])),
         List.of(
             new String[] {"catalog", "orders", "8082"},
             new String[] {"catalog", "payments", "8083"},
             new String[] {"orders", "redis", "6379"},
-            new String[] {"identity", "notifications", "8084"})) {
-      assertThat(
-              meshAllows(
-                  policies, accounts.get(call[0]), pods.get(call[1]), Integer.parseInt(call[2])))
-          .as(String.join(" -> ", call) + " is no call of the system")
-          .isFalse();
-    }
+            new String[] {"identity", "notifications", "8084"}));
   }
 
   @ParameterizedTest
@@ -524,6 +507,27 @@ class ManifestsTest {
                     + service
                     + "-service/src/main/resources/application.yml")
             .toFile());
+  }
+
+  /**
+   * One layer of access rules (network policies, the mesh's authorization) against the system's
+   * calls: every call of {@link #calls()} the layer governs is admitted, and none of the calls the
+   * system never makes is.
+   */
+  private static void admitsEveryCallAndRefuses(
+      String layer, Predicate<String[]> governs, Predicate<String[]> admits, List<String[]> never) {
+    List<String> refused = new ArrayList<>();
+    for (String[] call : calls()) {
+      if (governs.test(call) && !admits.test(call)) {
+        refused.add(String.join(" -> ", call));
+      }
+    }
+    assertThat(refused).as("real calls " + layer + " refuse").isEmpty();
+    for (String[] call : never) {
+      assertThat(admits.test(call))
+          .as(String.join(" -> ", call) + " is no call of the system; " + layer + " admit it")
+          .isFalse();
+    }
   }
 
   /** Every call the system makes inside the cluster: source app, target pod, port. */
