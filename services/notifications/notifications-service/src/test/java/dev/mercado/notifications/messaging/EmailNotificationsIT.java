@@ -108,6 +108,24 @@ class EmailNotificationsIT {
   }
 
   @Test
+  void sendsEmailsOneAfterAnotherOverOneSmtpConnection() throws Exception {
+    double openedBefore = meters.counter("mercado.notifications.smtp.connections").count();
+    List<UUID> orders = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+
+    for (UUID order : orders) {
+      KafkaRecords.send(OrdersTopics.ORDER_CONFIRMED, confirmed(order));
+    }
+
+    for (UUID order : orders) {
+      awaitNotification(order, "SENT");
+      assertThat(mails(order)).hasSize(1);
+    }
+    // one worker: the connection of the first e-mail (or of an earlier test's) carries the others
+    assertThat(meters.counter("mercado.notifications.smtp.connections").count() - openedBefore)
+        .isLessThanOrEqualTo(1);
+  }
+
+  @Test
   void aDuplicatedEventMakesOneTaskAndOneEmail() throws Exception {
     UUID order = UUID.randomUUID();
     CloudEvent event = cancelled(order);

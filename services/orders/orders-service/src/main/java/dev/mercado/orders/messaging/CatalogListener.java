@@ -25,7 +25,9 @@ class CatalogListener {
     this.replica = replica;
   }
 
-  @KafkaListener(topics = CatalogTopics.PRODUCT_CHANGED, groupId = "orders")
+  // one consumer, not one per partition as the saga's: product changes are rare, and each idle
+  // consumer costs the broker two fetches a second (docs/performance.md)
+  @KafkaListener(topics = CatalogTopics.PRODUCT_CHANGED, groupId = "orders", concurrency = "1")
   void on(ConsumerRecord<String, String> record) {
     inbox.receive(
         "orders",
