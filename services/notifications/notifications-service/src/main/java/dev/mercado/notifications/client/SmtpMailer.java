@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SmtpMailer implements Mailer {
 
-  static final Duration MAX_IDLE = Duration.ofSeconds(10);
+  private static final Duration MAX_IDLE = Duration.ofSeconds(10);
 
   private final JavaMailSenderImpl sender;
   private final Clock clock;
