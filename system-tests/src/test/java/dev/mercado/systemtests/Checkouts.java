@@ -63,7 +63,7 @@ final class Checkouts {
 
   /**
    * @param scarce one scarce product per fault window, in window order
-   * @param limit at most this many accepted checkouts in all (the mailbox keeps 1 000 messages: one
+   * @param limit at most this many accepted checkouts in all (the mailbox keeps 2 000 messages: one
    *     e-mail per order must fit), and at most three times as many tried
    */
   Checkouts(Shop shop, UUID plentiful, List<UUID> scarce, int limit) {

@@ -519,9 +519,9 @@ final class FaultChecker {
    */
   private Map<String, Integer> mails() throws Exception {
     JsonNode messages = JSON.readTree(get(mailbox));
-    if (messages.size() >= 1_000) {
+    if (messages.size() >= 2_000) {
       throw new IllegalStateException(
-          "the mailbox holds its limit of 1 000 messages: older ones may be gone, place fewer");
+          "the mailbox holds its limit of 2 000 messages: older ones may be gone, place fewer");
     }
     Map<String, Set<String>> messageIds = new HashMap<>();
     int deliveries = 0;

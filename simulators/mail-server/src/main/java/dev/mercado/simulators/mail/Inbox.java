@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class Inbox {
 
-  static final int CAPACITY = 1_000;
+  static final int CAPACITY = 2_000;
 
   private final Deque<ReceivedMessage> messages = new ArrayDeque<>();
   private final int capacity;

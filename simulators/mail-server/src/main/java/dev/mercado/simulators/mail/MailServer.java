@@ -29,7 +29,7 @@ import java.util.concurrent.ExecutorService;
  *   <li>Thread-safe: SMTP sessions and API requests are handled concurrently (up to 4 API requests
  *       at a time, more wait).
  *   <li>In memory only: the messages and the faults start empty and are lost when the process
- *       stops. At most 1 000 messages are kept, the oldest dropped first, each with at most 8 192
+ *       stops. At most 2 000 messages are kept, the oldest dropped first, each with at most 4 096
  *       characters of text, so that {@code -Xmx64m} holds them; {@code DELETE /messages} empties
  *       the inbox.
  *   <li>Faults ({@code PUT /faults}) touch the SMTP port only: {@code down} closes it (connections

@@ -46,7 +46,7 @@ record ReceivedMessage(
     String body,
     boolean bodyTruncated) {
 
-  static final int MAX_BODY_CHARS = 8 * 1024;
+  static final int MAX_BODY_CHARS = 4 * 1024;
 
   ReceivedMessage {
     to = List.copyOf(to);
