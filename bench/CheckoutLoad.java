@@ -220,9 +220,9 @@ public class CheckoutLoad {
 
   /**
    * SQL statements each service has run so far in observed work (requests, consumed messages;
-   * platform-observability leaves the relays' and clocks' polls out): the sum of its
-   * {@code jdbc_query_seconds_count} series, from every component of HOME/run/state.properties
-   * that serves {@code /actuator/prometheus}. A count, not a time: it does not move with the
+   * platform-observability counts the relays' and clocks' polls apart): the sum of its
+   * {@code mercado_jdbc_statements_total{work="observed"}} series, from every component of
+   * HOME/run/state.properties that serves {@code /actuator/prometheus}. A count, not a time: it does not move with the
    * machine's noise, so it judges a change that removes statements at once.
    */
   private static Map<String, Double> statements(HttpClient http, Path home) throws Exception {
@@ -246,7 +246,10 @@ public class CheckoutLoad {
                 : metrics
                     .body()
                     .lines()
-                    .filter(line -> line.startsWith("jdbc_query_seconds_count{"))
+                    .filter(
+                        line ->
+                            line.startsWith("mercado_jdbc_statements_total{")
+                                && line.contains("work=\"observed\""))
                     .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                     .mapToDouble(Double::parseDouble)
                     .sum();

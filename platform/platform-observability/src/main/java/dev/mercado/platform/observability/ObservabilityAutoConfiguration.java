@@ -1,10 +1,15 @@
 package dev.mercado.platform.observability;
 
 import dev.mercado.platform.observability.internal.HousekeepingFilter;
+import dev.mercado.platform.observability.internal.SqlStatements;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +20,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Provides {@link Correlation} on Spring Boot's tracer, or on a no-op tracer where tracing is off
  * (tests), so code that sets correlation fields runs the same either way; and keeps a service's
- * housekeeping out of its traces and metrics ({@link HousekeepingFilter}).
+ * housekeeping out of its traces and metrics ({@link HousekeepingFilter}) and counts its SQL
+ * statements ({@link SqlStatements}).
  */
 @AutoConfiguration(
     afterName =
@@ -28,20 +34,51 @@ public class ObservabilityAutoConfiguration {
   }
 
   /**
-   * Where tracing is off (no tracer), SQL observations stay: their metrics are all there is to tell
-   * observed work from housekeeping by.
+   * Where tracing is off (no tracer), SQL observations stay: their metrics are all there is to see
+   * SQL latency by.
    */
   @Bean
   ObservationPredicate housekeepingFilter(
       ObjectProvider<Tracer> tracer, ObjectProvider<HousekeepingFilter.ActuatorRequests> actuator) {
-    // looked up once, not on every SQL statement (null, and looked up again, where tracing is off)
-    SingletonSupplier<Tracer> tracers = SingletonSupplier.ofNullable(tracer::getIfAvailable);
+    SingletonSupplier<Tracer> tracers = tracers(tracer);
     return new HousekeepingFilter(
         () -> {
           Tracer current = tracers.get();
-          return current == null || current.currentSpan() != null;
+          if (current == null) {
+            return true;
+          }
+          Span span = current.currentSpan();
+          return span != null && Boolean.TRUE.equals(span.context().sampled());
         },
         actuator.getIfAvailable(() -> context -> false));
+  }
+
+  /**
+   * Looked up once, not on every SQL statement (null, and looked up again, where tracing is off).
+   */
+  private static SingletonSupplier<Tracer> tracers(ObjectProvider<Tracer> tracer) {
+    return SingletonSupplier.ofNullable(tracer::getIfAvailable);
+  }
+
+  /**
+   * Every SQL statement counted, observed work apart from housekeeping (datasource-micrometer adds
+   * every {@link QueryExecutionListener} bean to its proxy). Where tracing is off, all of it counts
+   * as observed.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(QueryExecutionListener.class)
+  static class Jdbc {
+
+    @Bean
+    SqlStatements sqlStatements(MeterRegistry registry, ObjectProvider<Tracer> tracer) {
+      SingletonSupplier<Tracer> tracers = tracers(tracer);
+      return new SqlStatements(
+          registry,
+          () -> {
+            Tracer current = tracers.get();
+            return current == null || current.currentSpan() != null;
+          });
+    }
   }
 
   /** Servlet services tell a request to the actuator by its path. */

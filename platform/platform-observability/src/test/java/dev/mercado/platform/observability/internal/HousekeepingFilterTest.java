@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 /** What a service's own housekeeping leaves in its traces and metrics (O2). */
 class HousekeepingFilterTest {
 
-  private final AtomicBoolean inTracedWork = new AtomicBoolean();
+  private final AtomicBoolean inSampledTrace = new AtomicBoolean();
   private final HousekeepingFilter filter =
       new HousekeepingFilter(
-          inTracedWork::get, context -> "/actuator/health".equals(context.get("path")));
+          inSampledTrace::get, context -> "/actuator/health".equals(context.get("path")));
 
   @Test
-  void keepsSqlRunInsideTracedWorkAndDropsSqlRunOutsideAny() {
-    inTracedWork.set(false);
+  void keepsSqlRunInsideASampledTraceAndDropsAllOtherSql() {
+    inSampledTrace.set(false);
     assertThat(filter.test("jdbc.query", new Observation.Context())).isFalse();
 
-    inTracedWork.set(true);
+    inSampledTrace.set(true);
     assertThat(filter.test("jdbc.query", new Observation.Context())).isTrue();
   }
 
