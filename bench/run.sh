@@ -3,7 +3,7 @@
 # constant checkout load.
 #
 #   bench/run.sh checkout [--rates "25 50 100 150 200"] [--seconds 30] [up options...]
-#   bench/run.sh profile [--rates 20] [--seconds 30] [up options...]
+#   bench/run.sh profile [--rates 20] [--seconds 30] [up options...]   (--rates 0: the idle system)
 #
 # Starts a fresh system (`./mercado up` defaults, its own home under bench/target, free ports),
 # warms it up, then runs bench/CheckoutLoad.java (open model: constant arrival rate, latency from
@@ -61,12 +61,20 @@ if [ "$what" = profile ]; then
     name=${name%.pid}
     [ "$pid" != 0 ] && grep -q java "/proc/$pid/cmdline" 2>/dev/null && jvms[$name]=$pid
   done < <(grep -E '^component\..*\.pid=' "$home/run/state.properties")
+  rate=${rates%% *}
+  # idle: first let the warm-up's last sagas, relays and e-mails finish
+  [ "$rate" = 0 ] && sleep 15
   for name in "${!jvms[@]}"; do
     java -jar "$loader" profiler start -e cpu -i 5ms "${jvms[$name]}" >/dev/null
   done
-  rate=${rates%% *}
-  echo "profiling ${#jvms[@]} JVMs at $rate orders/s for $seconds s ..."
-  java bench/CheckoutLoad.java "$GATEWAY" "$rate" "$seconds" "$IDENTITY" "$home" | grep -v '^RESULT' | sed 's/^/  /'
+  if [ "$rate" = 0 ]; then
+    # the idle system (issue 15's idle goal): what it burns with nothing to do
+    echo "profiling ${#jvms[@]} JVMs of the idle system for $seconds s ..."
+    sleep "$seconds"
+  else
+    echo "profiling ${#jvms[@]} JVMs at $rate orders/s for $seconds s ..."
+    java bench/CheckoutLoad.java "$GATEWAY" "$rate" "$seconds" "$IDENTITY" "$home" | grep -v '^RESULT' | sed 's/^/  /'
+  fi
   for name in "${!jvms[@]}"; do
     java -jar "$loader" profiler stop -o collapsed -f "$PWD/$out/$name.collapsed" "${jvms[$name]}" >/dev/null
     java -jar "$loader" converter "$out/$name.collapsed" "$out/$name.html" >/dev/null 2>&1 || true
