@@ -222,8 +222,8 @@ public class CheckoutLoad {
    * SQL statements each service has run so far in observed work (requests, consumed messages;
    * platform-observability counts the relays' and clocks' polls apart): the sum of its
    * {@code mercado_jdbc_statements_total{work="observed"}} series, from every component of
-   * HOME/run/state.properties that serves {@code /actuator/prometheus}. A count, not a time: it does not move with the
-   * machine's noise, so it judges a change that removes statements at once.
+   * HOME/run/state.properties that serves {@code /actuator/prometheus}. A count, not a time: it
+   * does not move with the machine's noise, so it judges a change that removes statements at once.
    */
   private static Map<String, Double> statements(HttpClient http, Path home) throws Exception {
     Map<String, Double> counts = new TreeMap<>();

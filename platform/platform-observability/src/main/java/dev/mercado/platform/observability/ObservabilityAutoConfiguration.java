@@ -2,9 +2,9 @@ package dev.mercado.platform.observability;
 
 import dev.mercado.platform.observability.internal.HousekeepingFilter;
 import dev.mercado.platform.observability.internal.SqlStatements;
+import dev.mercado.platform.observability.internal.TracedWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Provides {@link Correlation} on Spring Boot's tracer, or on a no-op tracer where tracing is off
@@ -33,37 +32,17 @@ public class ObservabilityAutoConfiguration {
     return new Correlation(tracer.getIfAvailable(() -> Tracer.NOOP));
   }
 
-  /**
-   * Where tracing is off (no tracer), SQL observations stay: their metrics are all there is to see
-   * SQL latency by.
-   */
   @Bean
   ObservationPredicate housekeepingFilter(
       ObjectProvider<Tracer> tracer, ObjectProvider<HousekeepingFilter.ActuatorRequests> actuator) {
-    SingletonSupplier<Tracer> tracers = tracers(tracer);
     return new HousekeepingFilter(
-        () -> {
-          Tracer current = tracers.get();
-          if (current == null) {
-            return true;
-          }
-          Span span = current.currentSpan();
-          return span != null && Boolean.TRUE.equals(span.context().sampled());
-        },
+        new TracedWork(tracer::getIfAvailable)::sampled,
         actuator.getIfAvailable(() -> context -> false));
   }
 
   /**
-   * Looked up once, not on every SQL statement (null, and looked up again, where tracing is off).
-   */
-  private static SingletonSupplier<Tracer> tracers(ObjectProvider<Tracer> tracer) {
-    return SingletonSupplier.ofNullable(tracer::getIfAvailable);
-  }
-
-  /**
    * Every SQL statement counted, observed work apart from housekeeping (datasource-micrometer adds
-   * every {@link QueryExecutionListener} bean to its proxy). Where tracing is off, all of it counts
-   * as observed.
+   * every {@link QueryExecutionListener} bean to its proxy).
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(QueryExecutionListener.class)
@@ -71,13 +50,7 @@ public class ObservabilityAutoConfiguration {
 
     @Bean
     SqlStatements sqlStatements(MeterRegistry registry, ObjectProvider<Tracer> tracer) {
-      SingletonSupplier<Tracer> tracers = tracers(tracer);
-      return new SqlStatements(
-          registry,
-          () -> {
-            Tracer current = tracers.get();
-            return current == null || current.currentSpan() != null;
-          });
+      return new SqlStatements(registry, new TracedWork(tracer::getIfAvailable)::observed);
     }
   }
 

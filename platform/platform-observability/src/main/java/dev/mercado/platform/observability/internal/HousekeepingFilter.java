@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
  * process. SQL run inside a sampled trace (a request, a listener or an outbox publication whose
  * trace is kept) has its span and its {@code jdbc_query_seconds} sample; SQL of work whose trace is
  * not sampled has neither: one observation per statement was the largest single cost of an order
- * under load (docs/performance.md), and {@link SqlStatements} counts every statement for a tenth of
- * it.
+ * under load (docs/performance.md), and {@link SqlStatements} counts every statement for a small
+ * fraction of it (6 profile samples to about 130).
  */
 public final class HousekeepingFilter implements ObservationPredicate {
 
