@@ -1,10 +1,10 @@
 package dev.mercado.platform.security;
 
 import dev.mercado.identity.api.IdentityClaims;
+import dev.mercado.platform.problems.AccessProblems;
 import dev.mercado.platform.security.internal.AccessProblemsAdvice;
 import dev.mercado.platform.security.internal.CallerArgumentResolver;
 import dev.mercado.platform.security.internal.IdentityJwtDecoder;
-import dev.mercado.platform.security.internal.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -39,7 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li>everything else: a bearer token, if sent, must be valid ({@link IdentityJwtDecoder}); then
  *       the service's {@link AccessRules} beans apply, then the OpenAPI document and {@code /error}
  *       are open, and any other request needs a token;
- *   <li>401 and 403 are problem details ({@link ProblemResponses}), also when a controller denies;
+ *   <li>401 and 403 are problem details ({@link AccessProblems}), also when a controller denies;
  *   <li>stateless: no session, no CSRF token (no cookies are used), no saved request, no login
  *       form, no HTTP Basic;
  *   <li>{@link Caller} as a controller argument.
@@ -72,12 +72,12 @@ public class ServiceSecurityAutoConfiguration {
   }
 
   @Bean
-  ProblemResponses accessProblems() {
-    return new ProblemResponses();
+  AccessProblems accessProblems() {
+    return AccessProblems.bearer();
   }
 
   @Bean
-  AccessProblemsAdvice accessProblemsAdvice(ProblemResponses problems) {
+  AccessProblemsAdvice accessProblemsAdvice(AccessProblems problems) {
     return new AccessProblemsAdvice(problems);
   }
 
@@ -94,7 +94,7 @@ public class ServiceSecurityAutoConfiguration {
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 20)
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, ObjectProvider<AccessRules> rules, ProblemResponses problems)
+      HttpSecurity http, ObjectProvider<AccessRules> rules, AccessProblems problems)
       throws Exception {
     List<AccessRules> declared = rules.orderedStream().toList();
     return stateless(http)

@@ -1,9 +1,8 @@
 package dev.mercado.platform.errors.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.mercado.platform.problems.ProblemJson;
 import org.springframework.http.HttpStatus;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * The problem for an error status that reached the container rather than a controller: a title from
@@ -17,20 +16,15 @@ public final class ContainerProblems {
   /** Seconds a client should wait before retrying after a 503, as ServiceErrorHandler says. */
   public static final String RETRY_AFTER_SECONDS = "5";
 
-  /** The problem's members, in the order RFC 9457 lists them. */
-  public static Map<String, Object> forStatus(int status) {
-    HttpStatus known = HttpStatus.resolve(status);
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", known == null ? "Error" : known.getReasonPhrase());
-    problem.put("status", status);
-    problem.put("detail", detail(status));
-    return problem;
-  }
-
   /** The problem as {@code application/problem+json} text. */
   public static String json(int status) {
-    return JsonMapper.shared().writeValueAsString(forStatus(status));
+    HttpStatus known = HttpStatus.resolve(status);
+    return ProblemJson.text(
+        ProblemJson.of(
+            HttpStatusCode.valueOf(status),
+            known == null ? "Error" : known.getReasonPhrase(),
+            detail(status),
+            null));
   }
 
   private static String detail(int status) {

@@ -1,5 +1,6 @@
 package dev.mercado.platform.security.internal;
 
+import dev.mercado.platform.problems.AccessProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AccessProblemsAdvice {
 
-  private final ProblemResponses problems;
+  private final AccessProblems problems;
 
-  public AccessProblemsAdvice(ProblemResponses problems) {
+  public AccessProblemsAdvice(AccessProblems problems) {
     this.problems = problems;
   }
 

@@ -1,18 +1,18 @@
 package dev.mercado.gateway.web;
 
-import java.nio.charset.StandardCharsets;
+import dev.mercado.platform.problems.ProblemJson;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The one way the gateway writes an RFC 9457 problem of its own (404, 401, 403, 429, 503, 504):
- * {@code application/problem+json} with {@code type}, {@code title}, {@code status}, {@code detail}
- * and {@code instance}, never a stack trace.
+ * The one way the gateway answers with a problem of its own (404, 401, 403, 429, 503, 504): the
+ * document {@link ProblemJson} writes for every Mercado process, put on the reactive response.
  */
 final class Problems {
 
@@ -25,45 +25,20 @@ final class Problems {
       String title,
       String detail,
       Map<String, String> headers) {
-    String body =
-        "{\"type\":\"about:blank\",\"title\":\""
-            + json(title)
-            + "\",\"status\":"
-            + status.value()
-            + ",\"detail\":\""
-            + json(detail)
-            + "\",\"instance\":\""
-            + json(exchange.getRequest().getPath().value())
-            + "\"}";
-    return writeJson(exchange, status, body, headers);
+    return write(
+        exchange,
+        ProblemJson.of(status, title, detail, exchange.getRequest().getPath().value()),
+        headers);
   }
 
-  /** Writes a problem document built elsewhere (the rate limiter's). */
-  static Mono<Void> writeJson(
-      ServerWebExchange exchange, HttpStatusCode status, String body, Map<String, String> headers) {
+  /** Writes a problem built elsewhere (the rate limiter's, with its extension members). */
+  static Mono<Void> write(
+      ServerWebExchange exchange, ProblemDetail problem, Map<String, String> headers) {
     ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(status);
+    response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     headers.forEach(response.getHeaders()::set);
-    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+    DataBuffer buffer = response.bufferFactory().wrap(ProblemJson.bytes(problem));
     return response.writeWith(Mono.just(buffer));
-  }
-
-  static String json(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 8);
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> escaped.append("\\\"");
-        case '\\' -> escaped.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            escaped.append(String.format("\\u%04x", (int) c));
-          } else {
-            escaped.append(c);
-          }
-        }
-      }
-    }
-    return escaped.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.mercado.gateway.web;
 
 import dev.mercado.identity.api.IdentityClaims;
+import dev.mercado.platform.problems.ProblemJson;
 import dev.mercado.platform.ratelimit.Caller;
 import dev.mercado.platform.ratelimit.Decision;
 import dev.mercado.platform.ratelimit.RateLimitHeaders;
@@ -89,8 +90,16 @@ class RateLimiting implements GlobalFilter, Ordered {
     Map<String, String> headers = RateLimitHeaders.of(decision);
     if (!decision.allowed()) {
       RateLimitProblem problem = RateLimitProblem.of(decision);
-      return Problems.writeJson(
-          exchange, HttpStatusCode.valueOf(problem.status()), problem.toJson(), headers);
+      return Problems.write(
+          exchange,
+          ProblemJson.of(
+              HttpStatusCode.valueOf(problem.status()),
+              problem.type(),
+              problem.title(),
+              problem.detail(),
+              exchange.getRequest().getPath().value(),
+              problem.properties()),
+          headers);
     }
     exchange
         .getResponse()

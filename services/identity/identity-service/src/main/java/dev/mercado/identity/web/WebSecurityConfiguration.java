@@ -7,6 +7,7 @@ import dev.mercado.identity.api.IdentityClaims;
 import dev.mercado.identity.api.IdentityScopes;
 import dev.mercado.identity.api.Role;
 import dev.mercado.identity.application.ClientRegistrations;
+import dev.mercado.platform.problems.AccessProblems;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,7 +41,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what, as four filter chains tried in order:
@@ -110,13 +110,10 @@ class WebSecurityConfiguration {
   @Order(2)
   @ConditionalOnBooleanProperty("mercado.identity.dev-tokens.enabled")
   SecurityFilterChain devTokensChain(
-      HttpSecurity http,
-      RegisteredClientRepository clients,
-      PasswordEncoder passwords,
-      JsonMapper json) {
+      HttpSecurity http, RegisteredClientRepository clients, PasswordEncoder passwords) {
     DaoAuthenticationProvider devClients = new DaoAuthenticationProvider(devClients(clients));
     devClients.setPasswordEncoder(passwords);
-    ProblemResponses problems = ProblemResponses.basic(json);
+    AccessProblems problems = AccessProblems.basic("identity");
     http.securityMatcher("/api/v1/identity/dev/**")
         .authorizeHttpRequests(
             authorize -> authorize.anyRequest().hasAuthority(DEV_TOKENS_AUTHORITY))
@@ -134,8 +131,8 @@ class WebSecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json) {
-    ProblemResponses problems = ProblemResponses.bearer(json);
+  SecurityFilterChain apiChain(HttpSecurity http) {
+    AccessProblems problems = AccessProblems.bearer();
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             authorize ->
