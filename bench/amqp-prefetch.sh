@@ -103,7 +103,7 @@ embedded() {
   # the JVM flags of launcher/launcher-app's AmqpBroker
   java -Xms32m -Xmx128m -XX:+UseSerialGC -Djava.io.tmpdir="$out/work" \
     -cp "launcher/launcher-amqp/target/launcher-amqp.jar:launcher/launcher-amqp/target/lib/*" \
-    dev.mercado.launcher.amqp.AmqpBroker --port "$port" --work-dir "$out/work" \
+    dev.mercado.launcher.amqp.QpidBroker --port "$port" --work-dir "$out/work" \
     >"$out/broker.log" 2>&1 &
   broker=$!
   # bounded: 60 s for the TCP port; AmqpPrefetch then retries the login while the vhost starts

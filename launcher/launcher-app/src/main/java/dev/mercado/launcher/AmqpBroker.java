@@ -37,7 +37,7 @@ public final class AmqpBroker extends OsProcess {
             "-Djava.io.tmpdir=" + workDirectory,
             "-cp",
             Java.classpath(repository, "launcher/launcher-amqp/target", "launcher-amqp.jar"),
-            "dev.mercado.launcher.amqp.AmqpBroker",
+            "dev.mercado.launcher.amqp.QpidBroker",
             "--port",
             Integer.toString(port),
             "--work-dir",

@@ -3,7 +3,7 @@ package dev.mercado.platform.ratelimit;
 /**
  * What a policy counts requests by. When a request lacks the identity (an anonymous request to a
  * policy keyed by user), it is counted by its IP address instead, so anonymous traffic is limited
- * too; see {@link Caller#key(KeySource)}.
+ * too; see {@link Requester#key(KeySource)}.
  */
 public enum KeySource {
   /** The authenticated user (the token's subject). */

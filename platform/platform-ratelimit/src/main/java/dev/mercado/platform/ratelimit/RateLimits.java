@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The configured policies and the limiter that enforces them: what the gateway and the services
- * call. Given a request (route id, method, path and {@link Caller}) it finds the policies that
+ * call. Given a request (route id, method, path and {@link Requester}) it finds the policies that
  * apply, picks each one's tier and key, and decides; or it decides one named policy directly.
  *
  * <p>Several policies can apply to one request (say, a per-IP policy on every route and a per-user
@@ -83,10 +83,10 @@ public final class RateLimits {
    * Decides a request under every policy that applies to it; blocks for at most the backend's
    * timeout per policy. {@link Decision#unlimited()} when none applies.
    */
-  public Decision check(String routeId, String method, String path, Caller caller) {
+  public Decision check(String routeId, String method, String path, Requester requester) {
     Decision decision = Decision.unlimited();
     for (TieredPolicy policy : matching(routeId, method, path)) {
-      decision = decision.and(decide(policy, caller.tier(), caller.key(policy.key())));
+      decision = decision.and(decide(policy, requester.tier(), requester.key(policy.key())));
       if (!decision.allowed()) {
         return decision;
       }
@@ -96,14 +96,14 @@ public final class RateLimits {
 
   /** Decides a request under every policy that applies to it, without blocking. */
   public CompletionStage<Decision> checkAsync(
-      String routeId, String method, String path, Caller caller) {
+      String routeId, String method, String path, Requester requester) {
     CompletionStage<Decision> decision = CompletableFuture.completedFuture(Decision.unlimited());
     for (TieredPolicy policy : matching(routeId, method, path)) {
       decision =
           decision.thenCompose(
               sofar ->
                   sofar.allowed()
-                      ? decideAsync(policy, caller.tier(), caller.key(policy.key()))
+                      ? decideAsync(policy, requester.tier(), requester.key(policy.key()))
                           .thenApply(sofar::and)
                       : CompletableFuture.completedFuture(sofar));
     }
@@ -111,26 +111,27 @@ public final class RateLimits {
   }
 
   /**
-   * Decides a request under one named policy, counted by the caller's identity the policy keys on.
+   * Decides a request under one named policy, counted by the requester's identity the policy keys
+   * on.
    *
    * @throws IllegalArgumentException if there is no such policy
    */
-  public Decision check(String policy, Caller caller) {
+  public Decision check(String policy, Requester requester) {
     TieredPolicy tiered = require(policy);
-    return decide(tiered, caller.tier(), caller.key(tiered.key()));
+    return decide(tiered, requester.tier(), requester.key(tiered.key()));
   }
 
   /** Decides a request under one named policy without blocking. */
-  public CompletionStage<Decision> checkAsync(String policy, Caller caller) {
+  public CompletionStage<Decision> checkAsync(String policy, Requester requester) {
     TieredPolicy tiered = require(policy);
-    return decideAsync(tiered, caller.tier(), caller.key(tiered.key()));
+    return decideAsync(tiered, requester.tier(), requester.key(tiered.key()));
   }
 
   /**
    * Decides a request under one named policy for an explicit tier and key (for callers that resolve
    * keys themselves, e.g. a gateway {@code KeyResolver}).
    *
-   * @param tier the caller's tier; {@code null} or unknown to the policy: the default tier
+   * @param tier the requester's tier; {@code null} or unknown to the policy: the default tier
    * @throws IllegalArgumentException if there is no such policy
    */
   public Decision check(String policy, String tier, String key) {

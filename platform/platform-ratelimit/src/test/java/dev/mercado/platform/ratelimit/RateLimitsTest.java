@@ -37,8 +37,9 @@ class RateLimitsTest {
 
   private final RateLimits limits = new RateLimits(limiter, List.of(perIp, orders), "free", meters);
 
-  private static final Caller ALICE = new Caller("alice", "10.0.0.1", null, null, null);
-  private static final Caller PREMIUM_BOB = new Caller("bob", "10.0.0.2", null, null, "premium");
+  private static final Requester ALICE = new Requester("alice", "10.0.0.1", null, null, null);
+  private static final Requester PREMIUM_BOB =
+      new Requester("bob", "10.0.0.2", null, null, "premium");
 
   @AfterEach
   void close() {
@@ -76,7 +77,7 @@ class RateLimitsTest {
 
   @Test
   void eachTierHasItsOwnLimitsAndAnUnknownTierGetsTheDefault() {
-    Caller unknownTier = new Caller("carol", "10.0.0.3", null, null, "gold");
+    Requester unknownTier = new Requester("carol", "10.0.0.3", null, null, "gold");
 
     assertThat(admitted(PREMIUM_BOB, 10)).isEqualTo(4);
     assertThat(admitted(unknownTier, 10)).isEqualTo(2);
@@ -84,8 +85,8 @@ class RateLimitsTest {
 
   @Test
   void aPolicyCountsByItsKeyAndAnAnonymousCallerByIp() {
-    Caller aliceElsewhere = new Caller("alice", "10.9.9.9", null, null, null);
-    Caller anonymous = Caller.anonymous("10.0.0.1");
+    Requester aliceElsewhere = new Requester("alice", "10.9.9.9", null, null, null);
+    Requester anonymous = Requester.anonymous("10.0.0.1");
 
     assertThat(admittedUnder("place-order", ALICE, 1)).isEqualTo(1);
     assertThat(admittedUnder("place-order", aliceElsewhere, 5)).as("same user").isEqualTo(1);
@@ -94,13 +95,13 @@ class RateLimitsTest {
 
   @Test
   void anApiKeyIsCountedByAHashNeverStoredAsSent() {
-    Caller partner = new Caller(null, "10.0.0.4", "s3cret-key", null, null);
+    Requester partner = new Requester(null, "10.0.0.4", "s3cret-key", null, null);
 
     String key = partner.key(KeySource.API_KEY);
 
     assertThat(key).startsWith("api-key:").doesNotContain("s3cret").hasSize(8 + 32);
     assertThat(partner.key(KeySource.CLIENT)).isEqualTo("ip:10.0.0.4");
-    assertThat(new Caller(null, null, null, null, null).key(KeySource.USER))
+    assertThat(new Requester(null, null, null, null, null).key(KeySource.USER))
         .isEqualTo("ip:unknown");
   }
 
@@ -166,14 +167,14 @@ class RateLimitsTest {
         .count();
   }
 
-  private int admitted(Caller caller, int attempts) {
-    return admittedUnder("place-order", caller, attempts);
+  private int admitted(Requester requester, int attempts) {
+    return admittedUnder("place-order", requester, attempts);
   }
 
-  private int admittedUnder(String policy, Caller caller, int attempts) {
+  private int admittedUnder(String policy, Requester requester, int attempts) {
     int admitted = 0;
     for (int i = 0; i < attempts; i++) {
-      if (limits.check(policy, caller).allowed()) {
+      if (limits.check(policy, requester).allowed()) {
         admitted++;
       }
     }

@@ -1,11 +1,11 @@
 package dev.mercado.gateway.web;
 
+import dev.mercado.gateway.application.BffPages;
 import dev.mercado.gateway.application.MissingPart;
 import dev.mercado.gateway.application.OrderOverview;
 import dev.mercado.gateway.application.ProductDetails;
 import dev.mercado.gateway.application.ResourceNotFoundException;
 import dev.mercado.gateway.application.ResourceUnavailableException;
-import dev.mercado.gateway.application.Storefront;
 import dev.mercado.gateway.domain.AccessRefused;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway's own pages under {@code /api/v1/bff} (Backend for Frontend, R5), composed by {@link
- * Storefront}: one request from the shop front instead of one per service. They are not routes, so
+ * BffPages}: one request from the shop front instead of one per service. They are not routes, so
  * route filters (rate limits among them) do not apply; security does. A product page is public like
  * the catalogue; an order page is its owner's (or an operator's): the caller's token goes to
  * orders, which answers 401 or 403 for anyone else, and the page answers the same (docs/adr/0009).
@@ -53,10 +53,10 @@ class BffController {
 
   private static final Logger log = LoggerFactory.getLogger(BffController.class);
 
-  private final Storefront storefront;
+  private final BffPages pages;
 
-  BffController(Storefront storefront) {
-    this.storefront = storefront;
+  BffController(BffPages pages) {
+    this.pages = pages;
   }
 
   /**
@@ -105,12 +105,12 @@ class BffController {
   Mono<OrderPageResponse> order(
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    return storefront.order(id, authorization).map(OrderPageResponse::of);
+    return pages.order(id, authorization).map(OrderPageResponse::of);
   }
 
   @GetMapping("/products/{id}")
   Mono<ProductPageResponse> product(@PathVariable UUID id) {
-    return storefront.product(id).map(details -> new ProductPageResponse(marked(details)));
+    return pages.product(id).map(details -> new ProductPageResponse(marked(details)));
   }
 
   @ExceptionHandler(ResourceNotFoundException.class)

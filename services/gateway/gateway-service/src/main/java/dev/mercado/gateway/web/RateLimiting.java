@@ -2,11 +2,11 @@ package dev.mercado.gateway.web;
 
 import dev.mercado.identity.api.IdentityClaims;
 import dev.mercado.platform.problems.ProblemJson;
-import dev.mercado.platform.ratelimit.Caller;
 import dev.mercado.platform.ratelimit.Decision;
 import dev.mercado.platform.ratelimit.RateLimitHeaders;
 import dev.mercado.platform.ratelimit.RateLimitProblem;
 import dev.mercado.platform.ratelimit.RateLimits;
+import dev.mercado.platform.ratelimit.Requester;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.Map;
@@ -24,9 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits at the edge (R3, R5), per route and caller, with the policies of {@code
- * mercado.ratelimit.*} (platform-ratelimit): the caller is the token's client or customer with the
- * client's tier, or, without a token, the client's IP address at the default tier. An admitted
+ * Rate limits at the edge (R3, R5), per route and requester, with the policies of {@code
+ * mercado.ratelimit.*} (platform-ratelimit): the requester is the token's client or customer with
+ * the client's tier, or, without a token, the client's IP address at the default tier. An admitted
  * request carries its remaining quota in the IETF {@code RateLimit} and {@code RateLimit-Policy}
  * response fields; a rejected one gets 429 problem details with {@code Retry-After} and never
  * reaches the service. The decision never blocks a thread (the Redis backend answers
@@ -72,15 +72,17 @@ class RateLimiting implements GlobalFilter, Ordered {
         .defaultIfEmpty(Optional.empty())
         .flatMap(
             principal -> {
-              Caller caller = caller(exchange, principal);
-              exchange.getAttributes().put(CLIENT, caller.client() == null ? "-" : caller.client());
-              exchange.getAttributes().put(TIER, caller.tier() == null ? "-" : caller.tier());
+              Requester requester = requester(exchange, principal);
+              exchange
+                  .getAttributes()
+                  .put(CLIENT, requester.client() == null ? "-" : requester.client());
+              exchange.getAttributes().put(TIER, requester.tier() == null ? "-" : requester.tier());
               return Mono.fromCompletionStage(
                       limits.checkAsync(
                           routeId,
                           exchange.getRequest().getMethod().name(),
                           exchange.getRequest().getPath().value(),
-                          caller))
+                          requester))
                   .flatMap(decision -> apply(decision, exchange, proceed));
             });
   }
@@ -112,12 +114,12 @@ class RateLimiting implements GlobalFilter, Ordered {
     return decision.delay().isZero() ? forward : Mono.delay(decision.delay()).then(forward);
   }
 
-  private static Caller caller(ServerWebExchange exchange, Optional<Principal> principal) {
+  private static Requester requester(ServerWebExchange exchange, Optional<Principal> principal) {
     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
     String ip = remote == null ? "unknown" : remote.getAddress().getHostAddress();
     if (principal.isPresent() && principal.get() instanceof JwtAuthenticationToken token) {
       Jwt jwt = token.getToken();
-      return new Caller(
+      return new Requester(
           jwt.getClaimAsString(IdentityClaims.CUSTOMER_ID),
           ip,
           null,
@@ -125,8 +127,8 @@ class RateLimiting implements GlobalFilter, Ordered {
           jwt.getClaimAsString(IdentityClaims.TIER));
     }
     if (principal.isPresent() && principal.get() instanceof ApiKeyAuthentication partner) {
-      return new Caller(null, ip, partner.keyHash(), partner.clientId(), partner.tier());
+      return new Requester(null, ip, partner.keyHash(), partner.clientId(), partner.tier());
     }
-    return Caller.anonymous(ip);
+    return Requester.anonymous(ip);
   }
 }

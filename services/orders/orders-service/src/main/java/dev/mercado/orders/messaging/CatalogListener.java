@@ -2,7 +2,7 @@ package dev.mercado.orders.messaging;
 
 import dev.mercado.catalog.api.CatalogTopics;
 import dev.mercado.catalog.api.ProductChanged;
-import dev.mercado.orders.application.CatalogReplica;
+import dev.mercado.orders.application.ProductCopyUpdates;
 import dev.mercado.orders.domain.Money;
 import dev.mercado.orders.domain.ProductCopy;
 import dev.mercado.platform.events.CloudEventJson;
@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 class CatalogListener {
 
   private final Inbox inbox;
-  private final CatalogReplica replica;
+  private final ProductCopyUpdates copies;
   private final CloudEventJson json = new CloudEventJson();
 
-  CatalogListener(Inbox inbox, CatalogReplica replica) {
+  CatalogListener(Inbox inbox, ProductCopyUpdates copies) {
     this.inbox = inbox;
-    this.replica = replica;
+    this.copies = copies;
   }
 
   // one consumer, not one per partition as the saga's: product changes are rare, and each idle
@@ -34,7 +34,7 @@ class CatalogListener {
         record,
         event -> {
           ProductChanged changed = json.data(event, ProductChanged.class);
-          replica.changed(
+          copies.changed(
               new ProductCopy(
                   changed.productId(),
                   changed.sku(),

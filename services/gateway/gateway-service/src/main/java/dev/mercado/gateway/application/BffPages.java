@@ -43,16 +43,16 @@ import reactor.core.publisher.Mono;
  * <p>Each degraded part counts in {@code mercado.gateway.bff.degraded} ({@code part}, {@code
  * outcome} = {@code missing} or {@code stale}), for alerts. Thread-safe.
  */
-public class Storefront {
+public class BffPages {
 
-  private static final Logger log = LoggerFactory.getLogger(Storefront.class);
+  private static final Logger log = LoggerFactory.getLogger(BffPages.class);
 
   private final ServiceDocuments services;
   private final Duration deadline;
   private final LastKnownProducts lastKnown;
   private final MeterRegistry meters;
 
-  Storefront(
+  BffPages(
       ServiceDocuments services,
       Duration deadline,
       LastKnownProducts lastKnown,

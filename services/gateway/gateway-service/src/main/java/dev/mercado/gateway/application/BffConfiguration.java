@@ -7,14 +7,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@link Storefront} with its deadline and cache from {@code mercado.gateway.bff.*}. */
+/** The {@link BffPages} with its deadline and cache from {@code mercado.gateway.bff.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BffProperties.class)
-class StorefrontConfiguration {
+class BffConfiguration {
 
   @Bean
-  Storefront storefront(ServiceDocuments services, BffProperties properties, MeterRegistry meters) {
-    return new Storefront(
+  BffPages pages(ServiceDocuments services, BffProperties properties, MeterRegistry meters) {
+    return new BffPages(
         services,
         properties.deadline(),
         new LastKnownProducts(

@@ -7,27 +7,27 @@ import java.util.HexFormat;
 
 /**
  * Who sends a request, as far as rate limiting cares: the identities a policy may count by and the
- * caller's tier. Any of them may be {@code null} (unknown). The gateway fills it from the token,
+ * requester's tier. Any of them may be {@code null} (unknown). The gateway fills it from the token,
  * the API key and the connection; a service from its security context.
  *
  * @param user the authenticated user (token subject)
  * @param ip the client's address
  * @param apiKey the partner's API key, as sent
  * @param client the calling application
- * @param tier the caller's tier, e.g. {@code free} or {@code premium}; {@code null}: the default
+ * @param tier the requester's tier, e.g. {@code free} or {@code premium}; {@code null}: the default
  */
-public record Caller(String user, String ip, String apiKey, String client, String tier) {
+public record Requester(String user, String ip, String apiKey, String client, String tier) {
 
-  /** An anonymous caller known by its address only, in the default tier. */
-  public static Caller anonymous(String ip) {
-    return new Caller(null, ip, null, null, null);
+  /** An anonymous requester known by its address only, in the default tier. */
+  public static Requester anonymous(String ip) {
+    return new Requester(null, ip, null, null, null);
   }
 
   /**
-   * The key a policy counting by {@code source} uses for this caller, prefixed by what it is
+   * The key a policy counting by {@code source} uses for this requester, prefixed by what it is
    * ({@code user:alice}, {@code ip:10.0.0.7}, {@code api-key:<sha-256 prefix>}, {@code
-   * client:shop-web}). A caller without that identity is counted by IP ({@code ip:...}, or {@code
-   * ip:unknown}), so a missing identity never escapes limiting.
+   * client:shop-web}). A requester without that identity is counted by IP ({@code ip:...}, or
+   * {@code ip:unknown}), so a missing identity never escapes limiting.
    */
   public String key(KeySource source) {
     switch (source) {

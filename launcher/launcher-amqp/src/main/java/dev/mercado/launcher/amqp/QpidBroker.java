@@ -25,7 +25,7 @@ import org.apache.qpid.server.model.VirtualHostNode;
 
 /**
  * Runs an AMQP 0-9-1 broker (Apache Qpid Broker-J) as its own OS process: {@code java -cp
- * 'launcher-amqp.jar:lib/*' dev.mercado.launcher.amqp.AmqpBroker --port <n> --work-dir <dir>}.
+ * 'launcher-amqp.jar:lib/*' dev.mercado.launcher.amqp.QpidBroker --port <n> --work-dir <dir>}.
  *
  * <p>Guarantees once {@code AMQP broker ready on 127.0.0.1:<port>} is printed to stdout:
  *
@@ -56,7 +56,7 @@ import org.apache.qpid.server.model.VirtualHostNode;
  * JVM exits with the signal's status (143). If the broker closes on its own the process exits with
  * status 1. Broker logs go to stdout.
  */
-public final class AmqpBroker {
+public final class QpidBroker {
 
   /** The only interface the AMQP port listens on. */
   public static final String BIND_ADDRESS = "127.0.0.1";
@@ -66,14 +66,14 @@ public final class AmqpBroker {
 
   private static final String USAGE =
       "usage: java -cp 'launcher-amqp.jar:lib/*' "
-          + AmqpBroker.class.getName()
+          + QpidBroker.class.getName()
           + " --port <1-65535> --work-dir <dir>";
   private static final String INITIAL_CONFIG = "initial-config.json";
 
   // held until the JVM exits: two brokers writing one message store would corrupt it
   private static FileLock workDirLock;
 
-  private AmqpBroker() {}
+  private QpidBroker() {}
 
   /**
    * Starts the broker, prints the ready line and blocks until the broker is closed, normally by
@@ -86,7 +86,7 @@ public final class AmqpBroker {
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("AmqpBroker: " + e.getMessage());
+      System.err.println("QpidBroker: " + e.getMessage());
       System.err.println(USAGE);
       System.exit(EXIT_USAGE);
       return;
@@ -143,7 +143,7 @@ public final class AmqpBroker {
   }
 
   private static Map<String, Object> systemConfigAttributes(int port, Path workDir) {
-    URL initialConfig = AmqpBroker.class.getResource(INITIAL_CONFIG);
+    URL initialConfig = QpidBroker.class.getResource(INITIAL_CONFIG);
     if (initialConfig == null) {
       throw new StartupFailure(INITIAL_CONFIG + " is missing from the classpath");
     }

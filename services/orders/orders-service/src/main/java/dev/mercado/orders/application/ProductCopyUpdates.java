@@ -7,11 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps orders' copy of the catalogue (F6, M3) in step with catalog's events. */
 @Service
-public class CatalogReplica {
+public class ProductCopyUpdates {
 
   private final ProductCopies copies;
 
-  CatalogReplica(ProductCopies copies) {
+  ProductCopyUpdates(ProductCopies copies) {
     this.copies = copies;
   }
 

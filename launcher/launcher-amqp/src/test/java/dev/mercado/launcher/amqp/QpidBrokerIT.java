@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AmqpBrokerIT {
+class QpidBrokerIT {
 
   private static final Path BASE_DIR = Path.of("target", "amqp-broker-it");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -281,7 +281,7 @@ class AmqpBrokerIT {
 
     // then
     assertThat(second.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(second.exitValue()).isEqualTo(AmqpBroker.EXIT_FAILURE);
+    assertThat(second.exitValue()).isEqualTo(QpidBroker.EXIT_FAILURE);
     assertThat(Files.readString(log))
         .contains("AMQP broker failed to start: port " + broker.port())
         .contains("already in use");
@@ -297,7 +297,7 @@ class AmqpBrokerIT {
 
     // then
     assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isEqualTo(AmqpBroker.EXIT_USAGE);
+    assertThat(process.exitValue()).isEqualTo(QpidBroker.EXIT_USAGE);
     assertThat(Files.readString(log)).contains("--work-dir is required").contains("usage:");
   }
 
@@ -307,7 +307,7 @@ class AmqpBrokerIT {
 
   private static ConnectionFactory connectionFactory() {
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(AmqpBroker.BIND_ADDRESS);
+    factory.setHost(QpidBroker.BIND_ADDRESS);
     factory.setPort(broker.port());
     factory.setUsername("guest");
     factory.setPassword("guest");
@@ -366,7 +366,7 @@ class AmqpBrokerIT {
       Path log = BASE_DIR.resolve("broker-" + STARTS.incrementAndGet() + ".log");
       Process process =
           launch(List.of("--port", Integer.toString(port), "--work-dir", workDir.toString()), log);
-      String ready = "AMQP broker ready on " + AmqpBroker.BIND_ADDRESS + ":" + port;
+      String ready = "AMQP broker ready on " + QpidBroker.BIND_ADDRESS + ":" + port;
       await("broker ready in " + log)
           .atMost(START_TIMEOUT)
           .pollInterval(Duration.ofMillis(100))
@@ -387,7 +387,7 @@ class AmqpBrokerIT {
       command.add("-Xmx128m");
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
-      command.add(AmqpBroker.class.getName());
+      command.add(QpidBroker.class.getName());
       command.addAll(arguments);
       try {
         Files.createDirectories(log.getParent());
