@@ -1,16 +1,19 @@
 package dev.mercado.platform.ratelimit;
 
+import dev.mercado.platform.problems.ProblemJson;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
- * The RFC 9457 problem details of a rejected request, free of any web framework: {@code 429} with
- * the problem type {@code quota-exceeded} of draft-ietf-httpapi-ratelimit-headers, or {@code 503}
- * with {@code temporary-reduced-capacity} when the limiter fails closed. Extension members: {@code
- * retryAfter} (seconds, as {@code Retry-After}) and {@code violated-policies} (the names of the
- * limits that rejected, as the draft defines it).
+ * The RFC 9457 problem details of a rejected request: {@code 429} with the problem type {@code
+ * quota-exceeded} of draft-ietf-httpapi-ratelimit-headers, or {@code 503} with {@code
+ * temporary-reduced-capacity} when the limiter fails closed. Extension members: {@code retryAfter}
+ * (seconds, as {@code Retry-After}) and {@code violated-policies} (the names of the limits that
+ * rejected, as the draft defines it).
  *
  * @param status 429, or 503 when the backend failed closed
  * @param type the problem type URI
@@ -98,41 +101,15 @@ public record RateLimitProblem(
     return text;
   }
 
-  /** The extension members, for a framework's problem type ({@code ProblemDetail#setProperty}). */
-  public Map<String, Object> properties() {
+  /**
+   * The problem as Spring's {@link ProblemDetail} about the request at {@code path}, with the
+   * extension members {@code retryAfter} and {@code violated-policies}; {@link ProblemJson} writes
+   * it.
+   */
+  public ProblemDetail toProblemDetail(String path) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("retryAfter", retryAfter);
     properties.put("violated-policies", violatedPolicies);
-    return properties;
-  }
-
-  /** The whole problem as {@code application/problem+json}. */
-  public String toJson() {
-    StringBuilder json = new StringBuilder("{");
-    json.append("\"type\":").append(quote(type.toString()));
-    json.append(",\"title\":").append(quote(title));
-    json.append(",\"status\":").append(status);
-    json.append(",\"detail\":").append(quote(detail));
-    json.append(",\"retryAfter\":").append(retryAfter);
-    json.append(",\"violated-policies\":[");
-    for (int i = 0; i < violatedPolicies.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(quote(violatedPolicies.get(i)));
-    }
-    return json.append("]}").toString();
-  }
-
-  private static String quote(String text) {
-    StringBuilder quoted = new StringBuilder("\"");
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        quoted.append('\\').append(c);
-      } else if (c < 0x20) {
-        quoted.append(String.format("\\u%04x", (int) c));
-      } else {
-        quoted.append(c);
-      }
-    }
-    return quoted.append('"').toString();
+    return ProblemJson.of(HttpStatusCode.valueOf(status), type, title, detail, path, properties);
   }
 }

@@ -3,6 +3,7 @@ package dev.mercado.platform.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mercado.platform.problems.ProblemJson;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,20 +38,21 @@ class RateLimitProblemTest {
                 + " is exhausted; retry in 1 s.");
     assertThat(problem.retryAfter()).isEqualTo(1);
     assertThat(problem.violatedPolicies()).containsExactly("free-10ps");
-    assertThat(problem.properties())
+    assertThat(problem.toProblemDetail("/api/v1/catalog/products").getProperties())
         .containsEntry("retryAfter", 1L)
         .containsEntry("violated-policies", List.of("free-10ps"));
   }
 
   @Test
-  void rendersApplicationProblemJson() {
-    assertThat(RateLimitProblem.of(rejected()).toJson())
-        .isEqualTo(
-            "{\"type\":\"https://iana.org/assignments/http-problem-types#quota-exceeded\","
-                + "\"title\":\"Too many requests\",\"status\":429,"
-                + "\"detail\":\"Rate limit free-10ps (token-bucket, 10 per 1s, burst 20) of policy"
-                + " catalog-read:free is exhausted; retry in 1 s.\","
-                + "\"retryAfter\":1,\"violated-policies\":[\"free-10ps\"]}");
+  void rendersApplicationProblemJsonWithTheExtensionMembersAtTheTopLevel() {
+    assertThat(ProblemJson.text(RateLimitProblem.of(rejected()).toProblemDetail("/api/v1/x")))
+        .contains(
+            "\"type\":\"https://iana.org/assignments/http-problem-types#quota-exceeded\"",
+            "\"title\":\"Too many requests\"",
+            "\"status\":429",
+            "\"instance\":\"/api/v1/x\"",
+            "\"retryAfter\":1",
+            "\"violated-policies\":[\"free-10ps\"]");
   }
 
   @Test
@@ -64,7 +66,7 @@ class RateLimitProblemTest {
     assertThat(problem.status()).isEqualTo(503);
     assertThat(problem.type()).isEqualTo(RateLimitProblem.TEMPORARY_REDUCED_CAPACITY);
     assertThat(problem.violatedPolicies()).isEmpty();
-    assertThat(problem.toJson()).contains("(redis \\\"down\\\")");
+    assertThat(ProblemJson.text(problem.toProblemDetail(null))).contains("(redis \\\"down\\\")");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.mercado.gateway.web;
 
 import dev.mercado.identity.api.IdentityClaims;
-import dev.mercado.platform.problems.ProblemJson;
 import dev.mercado.platform.ratelimit.Decision;
 import dev.mercado.platform.ratelimit.RateLimitHeaders;
 import dev.mercado.platform.ratelimit.RateLimitProblem;
@@ -16,7 +15,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -91,16 +89,9 @@ class RateLimiting implements GlobalFilter, Ordered {
       Decision decision, ServerWebExchange exchange, Mono<Void> forward) {
     Map<String, String> headers = RateLimitHeaders.of(decision);
     if (!decision.allowed()) {
-      RateLimitProblem problem = RateLimitProblem.of(decision);
       return Problems.write(
           exchange,
-          ProblemJson.of(
-              HttpStatusCode.valueOf(problem.status()),
-              problem.type(),
-              problem.title(),
-              problem.detail(),
-              exchange.getRequest().getPath().value(),
-              problem.properties()),
+          RateLimitProblem.of(decision).toProblemDetail(exchange.getRequest().getPath().value()),
           headers);
     }
     exchange

@@ -1,18 +1,17 @@
 package dev.mercado.payments.web;
 
 import dev.mercado.identity.api.IdentityClaims;
-import dev.mercado.platform.ratelimit.Caller;
+import dev.mercado.platform.problems.ProblemJson;
 import dev.mercado.platform.ratelimit.Decision;
 import dev.mercado.platform.ratelimit.RateLimitHeaders;
 import dev.mercado.platform.ratelimit.RateLimitProblem;
 import dev.mercado.platform.ratelimit.RateLimits;
+import dev.mercado.platform.ratelimit.Requester;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -57,7 +56,7 @@ class ApiLimits extends OncePerRequestFilter {
     Decision decision =
         limits.check(
             POLICY,
-            new Caller(
+            new Requester(
                 token.getToken().getSubject(),
                 request.getRemoteAddr(),
                 null,
@@ -68,9 +67,7 @@ class ApiLimits extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    RateLimitProblem problem = RateLimitProblem.of(decision);
-    response.setStatus(problem.status());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(problem.toJson().getBytes(StandardCharsets.UTF_8));
+    ProblemJson.write(
+        response, RateLimitProblem.of(decision).toProblemDetail(request.getRequestURI()));
   }
 }
