@@ -3,6 +3,7 @@ package dev.mercado.gateway.client;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.mercado.gateway.GatewayProperties;
 import dev.mercado.gateway.domain.ApiKeys;
 import dev.mercado.gateway.domain.ServiceFailure;
 import dev.mercado.identity.api.ApiKeyHash;
@@ -11,7 +12,6 @@ import dev.mercado.identity.api.IdentityEndpoints;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,10 +44,8 @@ class IdentityApiKeys implements ApiKeys {
       WebClient.Builder builder,
       ServiceToken token,
       ReactiveCircuitBreakerFactory<?, ?> breakers,
-      @Value("${mercado.gateway.identity-url}") String identityUrl,
-      @Value("${mercado.gateway.api-keys.known-for:5m}") Duration knownFor,
-      @Value("${mercado.gateway.api-keys.unknown-for:30s}") Duration unknownFor,
-      @Value("${mercado.gateway.api-keys.max-keys:10000}") long maxKeys) {
+      GatewayProperties gateway) {
+    GatewayProperties.ApiKeyCaching caching = gateway.apiKeys();
     HttpClient bounded =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TIMEOUT.toMillis())
@@ -55,7 +53,7 @@ class IdentityApiKeys implements ApiKeys {
     this.identity =
         builder
             .clone()
-            .baseUrl(identityUrl)
+            .baseUrl(gateway.identityUrl())
             .clientConnector(new ReactorClientHttpConnector(bounded))
             .filter(
                 (request, next) ->
@@ -71,10 +69,10 @@ class IdentityApiKeys implements ApiKeys {
     this.breakers = breakers;
     this.owners =
         Caffeine.newBuilder()
-            .maximumSize(maxKeys)
+            .maximumSize(caching.maxKeys())
             .expireAfter(
                 Expiry.<String, Optional<ApiKeyOwner>>creating(
-                    (hash, owner) -> owner.isPresent() ? knownFor : unknownFor))
+                    (hash, owner) -> owner.isPresent() ? caching.knownFor() : caching.unknownFor()))
             .buildAsync();
   }
 

@@ -1,9 +1,8 @@
 package dev.mercado.gateway.client;
 
+import dev.mercado.gateway.GatewayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class LoadBalancingConfiguration {
 
   @Bean
-  Outliers outliers(
-      @Value("${mercado.gateway.outliers.consecutive-failures:3}") int consecutiveFailures,
-      @Value("${mercado.gateway.outliers.ejection:10s}") Duration ejection,
-      MeterRegistry meters) {
-    return new Outliers(consecutiveFailures, ejection, Clock.systemUTC(), meters);
+  Outliers outliers(GatewayProperties gateway, MeterRegistry meters) {
+    return new Outliers(
+        gateway.outliers().consecutiveFailures(),
+        gateway.outliers().ejection(),
+        Clock.systemUTC(),
+        meters);
   }
 }

@@ -1,5 +1,6 @@
 package dev.mercado.gateway.web;
 
+import dev.mercado.gateway.GatewayProperties;
 import dev.mercado.gateway.domain.ApiKeys;
 import dev.mercado.identity.api.IdentityClaims;
 import dev.mercado.identity.api.IdentityEndpoints;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -138,11 +138,8 @@ class SecurityConfiguration {
    */
   @Bean
   ReactiveJwtDecoder jwtDecoder(
-      @Value("${mercado.gateway.identity-url}") String identity,
-      @Value("${mercado.gateway.verified-tokens.maximum-size:2000}") long rememberedTokens,
-      @Value("${mercado.gateway.verified-tokens.maximum-age:5m}") Duration rememberedFor,
-      WebClient.Builder webClient,
-      MeterRegistry meters) {
+      GatewayProperties gateway, WebClient.Builder webClient, MeterRegistry meters) {
+    String identity = gateway.identityUrl();
     HttpClient bounded =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) JWKS_TIMEOUT.toMillis())
@@ -156,7 +153,10 @@ class SecurityConfiguration {
     decoder.setJwtValidator(validator);
     VerifiedTokens verified =
         new VerifiedTokens(
-            new VerifiedTokens.Limits(rememberedTokens, rememberedFor), validator, meters);
+            new VerifiedTokens.Limits(
+                gateway.verifiedTokens().maximumSize(), gateway.verifiedTokens().maximumAge()),
+            validator,
+            meters);
     return token ->
         verified
             .recall(token)

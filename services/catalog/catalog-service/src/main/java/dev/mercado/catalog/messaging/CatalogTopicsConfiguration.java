@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * KafkaTopics}: {@code mercado.kafka.*}).
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaTopicsConfiguration {
+class CatalogTopicsConfiguration {
 
   @Bean
   KafkaAdmin.NewTopics catalogTopics(KafkaTopics topics) {
