@@ -163,9 +163,9 @@ record Settings(
         }
         case "--scale" -> {
           String[] pair = value(args, ++i, arg).split("=", 2);
-          if (pair.length != 2 || !Topology.DATABASE_OWNERS.contains(pair[0])) {
+          if (pair.length != 2 || !Topology.SCALABLE.contains(pair[0])) {
             throw new IllegalArgumentException(
-                "--scale takes NAME=N with NAME one of " + Topology.DATABASE_OWNERS);
+                "--scale takes NAME=N with NAME one of " + Topology.SCALABLE);
           }
           int instances = positive(pair[1], arg);
           if (instances > MAX_INSTANCES) {

@@ -14,49 +14,41 @@ import java.util.UUID;
  * What {@code ./mercado up} runs, in order, like a deployment diagram read top to bottom:
  * infrastructure (and the simulators of the external payment provider and mail server) first, then
  * the services that own data, then the edge. Each stage starts only when every component of the
- * previous one is ready; components of one stage start together.
+ * previous one is ready; components of one stage start together. The services are data ({@link
+ * Services}, {@code services.properties}); this class wires each to what it uses.
  */
 final class Topology {
 
-  /** Service names in start order; the name is also the database, role and route id (STYLE). */
-  static final List<String> SERVICE_NAMES =
-      List.of("identity", "catalog", "orders", "payments", "notifications", "gateway");
+  /**
+   * Service names in start order (services.properties); the name is also the folder, database, role
+   * and route id (docs/style.md).
+   */
+  static final List<String> SERVICE_NAMES = Services.DECLARED.names();
 
   /**
    * The services that run Chaos Monkey for Spring Boot (platform-chaos): loaded, no assault active,
    * until {@code ./mercado chaos SERVICE ...} switches one on (F8, R6).
    */
-  static final List<String> CHAOS_SERVICES =
-      List.of("catalog", "orders", "payments", "notifications");
+  static final List<String> CHAOS_SERVICES = Services.DECLARED.using(Services.Use.CHAOS);
 
   /** The profile that loads Chaos Monkey in a service (platform-chaos's ChaosDefaults.PROFILE). */
   static final String CHAOS_PROFILE = "chaos-monkey";
 
   /** The services that own a database (the gateway owns none). */
-  static final List<String> DATABASE_OWNERS =
-      List.of("identity", "catalog", "orders", "payments", "notifications");
+  static final List<String> DATABASE_OWNERS = Services.DECLARED.databaseOwners();
+
+  /**
+   * The services {@code --scale} may run more instances of: those that start after the
+   * infrastructure.
+   */
+  static final List<String> SCALABLE =
+      Services.DECLARED.in(Services.Stage.SERVICES).stream().map(Services.Service::name).toList();
 
   /** This machine's Redis, which keeps the gateway's rate limits with {@code --infra local}. */
   private static final String LOCAL_REDIS = "redis://127.0.0.1:6379";
 
   /** This machine's PostgreSQL, used with {@code --infra local}. */
   static final PostgresAdmin LOCAL_POSTGRES = new PostgresAdmin("127.0.0.1", 5432, "postgres");
-
-  /** Documented default ports (README); {@code --port} or {@code --free-ports} override them. */
-  static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of(
-          "gateway",
-          8080,
-          "catalog",
-          8081,
-          "orders",
-          8082,
-          "payments",
-          8083,
-          "notifications",
-          8084,
-          "identity",
-          8085);
 
   /**
    * Modest heaps and a single-threaded collector: ten JVMs share two cores and must fit the RSS
@@ -205,13 +197,12 @@ final class Topology {
       infrastructure.addAll(brokers);
     }
 
-    // services that own data: each gets its own database and role, provisioned before it starts
+    // the services, as services.properties declares them: first those that own data, each with its
+    // own database and role provisioned before it starts, then the edge
     Map<String, Integer> servicePorts = new LinkedHashMap<>();
-    for (String name : SERVICE_NAMES) {
-      servicePorts.put(name, servicePort(settings, name));
+    for (Services.Service service : Services.DECLARED.all()) {
+      servicePorts.put(service.name(), servicePort(settings, service));
     }
-    List<Component> services = new ArrayList<>();
-    Map<String, List<String>> instances = new LinkedHashMap<>();
     // R3: with this machine's Redis, rate limits are kept there, so that the instances of a scaled
     // gateway or payments share one count per client; the run's own key prefix keeps one run's
     // counts from another's
@@ -225,74 +216,75 @@ final class Topology {
                 "MERCADO_RATELIMIT_REDIS_KEY_PREFIX",
                 "mercado:rl:" + UUID.randomUUID() + ":")
             : Map.of();
+    Map<String, String> values = new LinkedHashMap<>();
+    servicePorts.forEach(
+        (name, port) -> {
+          values.put(name + ".url", "http://127.0.0.1:" + port);
+          values.put(name + ".instances", Integer.toString(settings.instancesOf(name)));
+        });
+    values.put("amqp.port", amqpPort);
+    values.put("payment-provider.url", "http://127.0.0.1:" + providerThroughProxy);
+    values.put("payment-provider-2.url", alternativeProvider.baseUrl());
+    values.put("mail.smtp-port", Integer.toString(smtpThroughProxy));
     Map<String, String> observability = observability(settings, traces);
-    for (String name : DATABASE_OWNERS) {
-      Map<String, String> environment = new LinkedHashMap<>(observability);
-      environment.put(HealthChecks.TOKEN_VARIABLE, healthToken);
-      environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
-      if (kafkaNodes > 1) {
-        // every declared topic on three brokers, acks=all answered once two have a record (R9)
-        environment.put(
-            "MERCADO_KAFKA_REPLICATION_FACTOR", Integer.toString(Math.min(3, kafkaNodes)));
-        environment.put(
-            "MERCADO_KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(Math.min(3, kafkaNodes) - 1));
+    Map<String, List<String>> instances = new LinkedHashMap<>();
+    Map<Services.Stage, List<Component>> staged = new LinkedHashMap<>();
+    for (Services.Stage stage : Services.Stage.values()) {
+      List<Component> components = new ArrayList<>();
+      for (Services.Service service : Services.DECLARED.in(stage)) {
+        String name = service.name();
+        Map<String, String> environment = new LinkedHashMap<>(observability);
+        if (service.uses(Services.Use.HEALTH)) {
+          environment.put(HealthChecks.TOKEN_VARIABLE, healthToken);
+        }
+        if (service.uses(Services.Use.KAFKA)) {
+          environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+          if (kafkaNodes > 1) {
+            // every declared topic on three brokers, acks=all answered once two have a record (R9)
+            environment.put(
+                "MERCADO_KAFKA_REPLICATION_FACTOR", Integer.toString(Math.min(3, kafkaNodes)));
+            environment.put(
+                "MERCADO_KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(Math.min(3, kafkaNodes) - 1));
+          }
+        }
+        if (service.uses(Services.Use.CHAOS)) {
+          environment.put("SPRING_PROFILES_ACTIVE", CHAOS_PROFILE);
+        }
+        if (service.uses(Services.Use.RATE_LIMITS)) {
+          environment.putAll(sharedLimits);
+        }
+        if (service.uses(Services.Use.IDENTITY)) {
+          // every service checks tokens itself against identity's keys and issuer, so a request
+          // that bypasses the gateway is no less checked (docs/adr/0009); keys are fetched on the
+          // first token, so identity starting alongside is enough
+          environment.put("MERCADO_SECURITY_IDENTITY_URL", values.get("identity.url"));
+        }
+        if (service.uses(Services.Use.DISCOVERY)) {
+          // routes /api/v1/<service>/** to the ready instances of each service
+          environment.put("SPRING_APPLICATION_JSON", discoveryJson(instances));
+        }
+        service
+            .environment()
+            .forEach((key, value) -> environment.put(key, Services.resolve(value, values::get)));
+        PostgresAdmin database = service.database() ? postgres : null;
+        List<String> urls = new ArrayList<>();
+        for (int instance = 1; instance <= settings.instancesOf(name); instance++) {
+          // later instances take free ports, remembered like the infrastructure's
+          int port = instance == 1 ? servicePorts.get(name) : ports.embedded(name + "-" + instance);
+          String process = instance == 1 ? name : name + "-" + instance;
+          components.add(service(settings, process, name, port, environment, database));
+          urls.add("http://127.0.0.1:" + port);
+        }
+        instances.put(name, urls);
       }
-      if (CHAOS_SERVICES.contains(name)) {
-        environment.put("SPRING_PROFILES_ACTIVE", CHAOS_PROFILE);
-      }
-      if (name.equals("payments")) {
-        // payments limits its API per client (ApiLimits): its instances share one count in Redis,
-        // or each keeps its share of every limit in memory
-        environment.putAll(sharedLimits);
-        environment.put(
-            "MERCADO_RATELIMIT_MEMORY_INSTANCES", Integer.toString(settings.instancesOf(name)));
-        environment.put(
-            "MERCADO_PAYMENTS_PROVIDER_URL", "http://127.0.0.1:" + providerThroughProxy);
-        environment.put("MERCADO_PAYMENTS_PROVIDER_FALLBACK_URL", alternativeProvider.baseUrl());
-      }
-      if (name.equals("identity")) {
-        // tokens name identity by the URL clients reach it at; demo customers' tokens without a
-        // browser, for scripts and tests (services/identity/README.md, "Dev tokens")
-        environment.put("MERCADO_IDENTITY_ISSUER", "http://127.0.0.1:" + servicePorts.get(name));
-        environment.put("MERCADO_IDENTITY_DEV_TOKENS_ENABLED", "true");
-      } else {
-        // every service checks tokens itself against identity's keys and issuer, so a request
-        // that bypasses the gateway is no less checked (docs/adr/0009); keys are fetched on the
-        // first token, so identity starting alongside is enough
-        environment.put(
-            "MERCADO_SECURITY_IDENTITY_URL", "http://127.0.0.1:" + servicePorts.get("identity"));
-      }
-      if (name.equals("notifications")) {
-        environment.put("SPRING_RABBITMQ_HOST", "127.0.0.1");
-        environment.put("SPRING_RABBITMQ_PORT", amqpPort);
-        environment.put("SPRING_MAIL_HOST", "127.0.0.1");
-        environment.put("SPRING_MAIL_PORT", Integer.toString(smtpThroughProxy));
-      }
-      List<String> urls = new ArrayList<>();
-      for (int instance = 1; instance <= settings.instancesOf(name); instance++) {
-        // later instances take free ports, remembered like the infrastructure's
-        int port = instance == 1 ? servicePorts.get(name) : ports.embedded(name + "-" + instance);
-        String process = instance == 1 ? name : name + "-" + instance;
-        services.add(service(settings, process, name, port, environment, postgres));
-        urls.add("http://127.0.0.1:" + port);
-      }
-      instances.put(name, urls);
+      staged.put(stage, components);
     }
-
-    // the edge: routes /api/v1/<service>/** to the ready instances of each service
-    Map<String, String> routes = new LinkedHashMap<>(observability);
-    routes.put("SPRING_APPLICATION_JSON", discoveryJson(instances));
-    // tokens are checked against identity's keys and must name it as their issuer
-    routes.put("MERCADO_GATEWAY_IDENTITY_URL", "http://127.0.0.1:" + servicePorts.get("identity"));
-    routes.putAll(sharedLimits);
-    Component gateway =
-        service(settings, "gateway", "gateway", servicePorts.get("gateway"), routes, null);
 
     return new Topology(
         List.of(
             new Stage("infrastructure", infrastructure, kafkaNodes),
-            new Stage("services", services),
-            new Stage("edge", List.of(gateway))));
+            new Stage("services", staged.get(Services.Stage.SERVICES)),
+            new Stage("edge", staged.get(Services.Stage.EDGE))));
   }
 
   /**
@@ -308,12 +300,12 @@ final class Topology {
         "MERCADO_TRACING_MAX_TRACES_PER_SECOND", Integer.toString(settings.traceLimit()));
   }
 
-  private static int servicePort(Settings settings, String name) throws IOException {
-    Integer explicit = settings.servicePorts().get(name);
+  private static int servicePort(Settings settings, Services.Service service) throws IOException {
+    Integer explicit = settings.servicePorts().get(service.name());
     if (explicit != null) {
       return explicit;
     }
-    return settings.freePorts() ? Ports.free() : DEFAULT_PORTS.get(name);
+    return settings.freePorts() ? Ports.free() : service.port();
   }
 
   /**
