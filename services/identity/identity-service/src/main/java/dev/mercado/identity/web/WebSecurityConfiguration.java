@@ -119,14 +119,8 @@ class WebSecurityConfiguration {
             authorize -> authorize.anyRequest().hasAuthority(DEV_TOKENS_AUTHORITY))
         // only dev-token clients: no fallback to customers' passwords
         .authenticationManager(new ProviderManager(devClients))
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        .exceptionHandling(
-            exceptions ->
-                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(AbstractHttpConfigurer::disable);
-    return http.build();
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+    return stateless(http, problems).build();
   }
 
   @Bean
@@ -149,14 +143,18 @@ class WebSecurityConfiguration {
                 resourceServer
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(scopesAndRoles()))
                     .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
-        .exceptionHandling(
+                    .accessDeniedHandler(problems));
+    return stateless(http, problems).build();
+  }
+
+  /** An API chain: no session, no CSRF token (no cookies), refusals as problem details. */
+  private static HttpSecurity stateless(HttpSecurity http, AccessProblems problems) {
+    return http.exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable);
-    return http.build();
   }
 
   @Bean
