@@ -65,19 +65,27 @@ public final class BackoffIntervals<T> implements IntervalBiFunction<T> {
     return own;
   }
 
-  /** Makes {@code sequence} the current call's sequence on this thread; returns the one before. */
-  static Backoff.Sequence bind(Backoff.Sequence sequence) {
-    Backoff.Sequence before = BOUND.get();
-    BOUND.set(sequence);
-    return before;
+  /** Work done while a call's sequence is bound, which may throw {@code E}. */
+  @FunctionalInterface
+  interface Bound<R, E extends Exception> {
+    R call() throws E;
   }
 
-  /** Undoes {@link #bind}. */
-  static void restore(Backoff.Sequence before) {
-    if (before == null) {
-      BOUND.remove();
-    } else {
-      BOUND.set(before);
+  /**
+   * Runs {@code work} with {@code sequence} as the current call's sequence on this thread, then
+   * restores the one bound before (calls may nest).
+   */
+  static <R, E extends Exception> R within(Backoff.Sequence sequence, Bound<R, E> work) throws E {
+    Backoff.Sequence before = BOUND.get();
+    BOUND.set(sequence);
+    try {
+      return work.call();
+    } finally {
+      if (before == null) {
+        BOUND.remove();
+      } else {
+        BOUND.set(before);
+      }
     }
   }
 }

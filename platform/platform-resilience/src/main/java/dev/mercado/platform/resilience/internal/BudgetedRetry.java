@@ -89,32 +89,27 @@ public final class BudgetedRetry implements Retry {
 
     @Override
     public boolean onResult(T result) {
-      Backoff.Sequence before = BackoffIntervals.bind(sequence);
-      try {
-        return delegate.onResult(result);
-      } finally {
-        BackoffIntervals.restore(before);
-      }
+      return BackoffIntervals.within(sequence, () -> delegate.onResult(result));
     }
 
     @Override
     public void onError(Exception exception) throws Exception {
-      Backoff.Sequence before = BackoffIntervals.bind(sequence);
-      try {
-        delegate.onError(exception);
-      } finally {
-        BackoffIntervals.restore(before);
-      }
+      BackoffIntervals.within(
+          sequence,
+          () -> {
+            delegate.onError(exception);
+            return null;
+          });
     }
 
     @Override
     public void onRuntimeError(RuntimeException runtimeException) {
-      Backoff.Sequence before = BackoffIntervals.bind(sequence);
-      try {
-        delegate.onRuntimeError(runtimeException);
-      } finally {
-        BackoffIntervals.restore(before);
-      }
+      BackoffIntervals.within(
+          sequence,
+          () -> {
+            delegate.onRuntimeError(runtimeException);
+            return null;
+          });
     }
   }
 
@@ -135,22 +130,12 @@ public final class BudgetedRetry implements Retry {
 
     @Override
     public long onError(Throwable throwable) {
-      Backoff.Sequence before = BackoffIntervals.bind(sequence);
-      try {
-        return delegate.onError(throwable);
-      } finally {
-        BackoffIntervals.restore(before);
-      }
+      return BackoffIntervals.within(sequence, () -> delegate.onError(throwable));
     }
 
     @Override
     public long onResult(T result) {
-      Backoff.Sequence before = BackoffIntervals.bind(sequence);
-      try {
-        return delegate.onResult(result);
-      } finally {
-        BackoffIntervals.restore(before);
-      }
+      return BackoffIntervals.within(sequence, () -> delegate.onResult(result));
     }
   }
 }
