@@ -46,12 +46,7 @@ public abstract class RunningServiceContract {
   }
 
   protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(path, null);
   }
 
   /**
@@ -92,14 +87,7 @@ public abstract class RunningServiceContract {
     if (ownsDatabase()) {
       // the public view is the aggregate; the operators' token shows each check (R1)
       assertThat(response.body()).doesNotContain("\"db\"");
-      HttpResponse<String> details =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                  .header("Authorization", "Bearer " + DETAILS_TOKEN)
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> details = get("/actuator/health/readiness", DETAILS_TOKEN);
       assertThat(details.body()).contains("\"db\"", "\"checkedAt\"", "\"durationMs\"");
     }
   }

@@ -32,10 +32,7 @@ class JdbcProductRepository implements ProductRepository {
 
   @Override
   public Optional<Product> findById(ProductId id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE id = ?")
-        .param(id.value())
-        .query(JdbcProductRepository::product)
-        .optional();
+    return one(id, "");
   }
 
   @Override
@@ -64,7 +61,11 @@ class JdbcProductRepository implements ProductRepository {
 
   @Override
   public Optional<Product> lock(ProductId id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE id = ? FOR UPDATE")
+    return one(id, " FOR UPDATE");
+  }
+
+  private Optional<Product> one(ProductId id, String locking) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE id = ?" + locking)
         .param(id.value())
         .query(JdbcProductRepository::product)
         .optional();
