@@ -1,10 +1,11 @@
 package dev.mercado.payments.application;
 
-import dev.mercado.orders.api.AuthorizePaymentCommand;
 import dev.mercado.payments.api.PaymentAuthorized;
 import dev.mercado.payments.api.PaymentDeclined;
 import dev.mercado.payments.api.PaymentRefunded;
 import dev.mercado.payments.api.PaymentsTopics;
+import dev.mercado.payments.domain.Money;
+import dev.mercado.payments.domain.OrderId;
 import dev.mercado.payments.domain.Payment;
 import dev.mercado.payments.domain.PaymentProvider;
 import dev.mercado.payments.domain.PaymentRepository;
@@ -15,7 +16,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -61,9 +61,15 @@ public class Payments {
     this.registry = registry;
   }
 
+  /**
+   * Authorizes {@code amount} on the card, unless the order's payment was already decided (then its
+   * recorded answer is published again).
+   *
+   * @param cardToken the provider's token for the card (never a card number)
+   */
   @Transactional
-  public void authorize(AuthorizePaymentCommand command) {
-    Optional<Payment> existing = payments.lockByOrder(command.orderId());
+  public void authorize(OrderId orderId, Money amount, String cardToken) {
+    Optional<Payment> existing = payments.lockByOrder(orderId);
     if (existing.isPresent()) {
       answer(existing.get());
       return;
@@ -76,23 +82,16 @@ public class Payments {
         Observation.createNotStarted("mercado.payments.provider.call", observations)
             .contextualName("provider authorize")
             .lowCardinalityKeyValue("operation", "authorize")
-            .observe(
-                () ->
-                    provider.authorize(
-                        command.orderId(),
-                        command.amount(),
-                        command.currency(),
-                        command.cardToken()));
+            .observe(() -> provider.authorize(orderId, amount, cardToken));
     UUID id = UUID.randomUUID();
     Payment payment;
     if (outcome instanceof PaymentProvider.Authorized authorized) {
       payment =
           new Payment(
               id,
-              command.orderId(),
+              orderId,
               PaymentStatus.AUTHORIZED,
-              command.amount(),
-              command.currency(),
+              amount,
               authorized.authorizationId(),
               null,
               authorized.provider());
@@ -100,24 +99,16 @@ public class Payments {
       payment =
           new Payment(
               id,
-              command.orderId(),
+              orderId,
               PaymentStatus.DECLINED,
-              command.amount(),
-              command.currency(),
+              amount,
               null,
               declined.code(),
               declined.provider());
     } else {
       payment =
           new Payment(
-              id,
-              command.orderId(),
-              PaymentStatus.DECLINED,
-              command.amount(),
-              command.currency(),
-              null,
-              PROVIDER_UNAVAILABLE,
-              null);
+              id, orderId, PaymentStatus.DECLINED, amount, null, PROVIDER_UNAVAILABLE, null);
     }
     payments.insert(payment);
     answer(payment);
@@ -126,7 +117,7 @@ public class Payments {
 
   /** The order's payment, if payments has decided it. */
   @Transactional(readOnly = true)
-  public Optional<Payment> forOrder(UUID orderId) {
+  public Optional<Payment> forOrder(OrderId orderId) {
     return payments.findByOrder(orderId);
   }
 
@@ -162,7 +153,7 @@ public class Payments {
    *     then parks the command on its dead-letter topic for a re-drive
    */
   @Transactional
-  public void capture(UUID orderId) {
+  public void capture(OrderId orderId) {
     Optional<Payment> payment = payments.lockByOrder(orderId);
     if (payment.isEmpty() || payment.get().status() != PaymentStatus.AUTHORIZED) {
       return;
@@ -176,24 +167,16 @@ public class Payments {
 
   /**
    * Gives back whatever was authorized or captured for the order. A refund that arrives before any
-   * authorization is recorded, so a late authorization command is declined.
+   * authorization is recorded as a tombstone without an amount ({@link
+   * Payment#refundedBeforeAuthorization}), so a late authorization command is declined.
    *
    * @throws ProviderUnavailableException if the provider cannot be reached (retried, then parked)
    */
   @Transactional
-  public void refund(UUID orderId) {
+  public void refund(OrderId orderId) {
     Optional<Payment> existing = payments.lockByOrder(orderId);
     if (existing.isEmpty()) {
-      Payment tombstone =
-          new Payment(
-              UUID.randomUUID(),
-              orderId,
-              PaymentStatus.REFUNDED,
-              BigDecimal.ZERO,
-              "XXX",
-              null,
-              null,
-              null);
+      Payment tombstone = Payment.refundedBeforeAuthorization(UUID.randomUUID(), orderId);
       payments.insert(tombstone);
       refunded(tombstone);
       return;
@@ -222,17 +205,21 @@ public class Payments {
               PaymentsTopics.PAYMENT_AUTHORIZED,
               payment,
               new PaymentAuthorized(
-                  payment.orderId(), payment.id(), payment.amount(), payment.currency()));
+                  payment.orderId().value(),
+                  payment.id(),
+                  payment.amount().amount(),
+                  payment.amount().currency().getCurrencyCode()));
       case DECLINED ->
           publish(
               PaymentsTopics.PAYMENT_DECLINED,
               payment,
-              new PaymentDeclined(payment.orderId(), payment.id(), payment.declineReason()));
+              new PaymentDeclined(
+                  payment.orderId().value(), payment.id(), payment.declineReason()));
       case REFUNDED ->
           publish(
               PaymentsTopics.PAYMENT_DECLINED,
               payment,
-              new PaymentDeclined(payment.orderId(), payment.id(), "refunded"));
+              new PaymentDeclined(payment.orderId().value(), payment.id(), "refunded"));
     }
   }
 
@@ -240,7 +227,7 @@ public class Payments {
     publish(
         PaymentsTopics.PAYMENT_REFUNDED,
         payment,
-        new PaymentRefunded(payment.orderId(), payment.id()));
+        new PaymentRefunded(payment.orderId().value(), payment.id()));
   }
 
   private void publish(String topic, Payment payment, Object event) {

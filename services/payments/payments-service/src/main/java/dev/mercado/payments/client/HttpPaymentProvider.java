@@ -1,15 +1,15 @@
 package dev.mercado.payments.client;
 
+import dev.mercado.payments.domain.Money;
+import dev.mercado.payments.domain.OrderId;
 import dev.mercado.payments.domain.PaymentProvider;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.client.RestClientException;
@@ -64,15 +64,15 @@ class HttpPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public Outcome authorize(UUID orderId, BigDecimal amount, String currency, String cardToken) {
+  public Outcome authorize(OrderId orderId, Money amount, String cardToken) {
     Map<String, String> body =
         Map.of(
             "cardToken",
             cardToken,
             "amount",
-            amount.toPlainString(),
+            amount.amount().toPlainString(),
             "currency",
-            currency,
+            amount.currency().getCurrencyCode(),
             "reference",
             orderId.toString());
     String key = "authorize-" + orderId;
@@ -108,21 +108,21 @@ class HttpPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public boolean capture(UUID orderId, String provider, String authorizationId) {
+  public boolean capture(OrderId orderId, String provider, String authorizationId) {
     return change(orderId, provider, authorizationId, "capture");
   }
 
   @Override
-  public boolean refund(UUID orderId, String provider, String authorizationId) {
+  public boolean refund(OrderId orderId, String provider, String authorizationId) {
     return change(orderId, provider, authorizationId, "refund");
   }
 
   @Override
-  public List<Held> held(UUID orderId) {
+  public List<Held> held(OrderId orderId) {
     List<Held> held = new ArrayList<>();
     for (ProviderClient provider :
         fallback == null ? List.of(primary) : List.of(primary, fallback)) {
-      ProviderClient.Answer answer = provider.get("/v1/ledger?reference={order}", orderId);
+      ProviderClient.Answer answer = provider.get("/v1/ledger?reference={order}", orderId.value());
       if (!answer.status().is2xxSuccessful() || answer.body() == null) {
         throw new ProviderFailure(provider.name(), answer.status().value(), "ledger " + orderId);
       }
@@ -166,7 +166,7 @@ class HttpPaymentProvider implements PaymentProvider {
   }
 
   /** A capture or refund at the provider that holds the authorization; never at the other one. */
-  private boolean change(UUID orderId, String provider, String authorizationId, String action) {
+  private boolean change(OrderId orderId, String provider, String authorizationId, String action) {
     ProviderClient holder = holder(provider);
     if (holder == null) {
       log.error(

@@ -1,8 +1,6 @@
 package dev.mercado.payments.domain;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Port to the external payment provider. Every call carries an idempotency key derived from the
@@ -31,7 +29,7 @@ public interface PaymentProvider {
   /** No provider could be reached, or each kept failing, within its resilience policy. */
   record Unavailable(String detail) implements Outcome {}
 
-  Outcome authorize(UUID orderId, BigDecimal amount, String currency, String cardToken);
+  Outcome authorize(OrderId orderId, Money amount, String cardToken);
 
   /** The primary account's name: the provider asked first, and recorded when it decided. */
   String primary();
@@ -50,7 +48,7 @@ public interface PaymentProvider {
    * @throws RuntimeException if a provider's ledger could not be read: a partial answer would look
    *     like "nothing held" there
    */
-  List<Held> held(UUID orderId);
+  List<Held> held(OrderId orderId);
 
   /**
    * Voids an authorization payments never recorded (its answer was lost), at the provider that
@@ -66,7 +64,7 @@ public interface PaymentProvider {
    * @param provider the name recorded with the authorization ({@code null} for the primary)
    * @return false if that provider could not be reached or refused the capture
    */
-  boolean capture(UUID orderId, String provider, String authorizationId);
+  boolean capture(OrderId orderId, String provider, String authorizationId);
 
   /**
    * Voids or refunds an authorization at the provider that holds it.
@@ -74,5 +72,5 @@ public interface PaymentProvider {
    * @param provider the name recorded with the authorization ({@code null} for the primary)
    * @return false if that provider could not be reached or refused the refund
    */
-  boolean refund(UUID orderId, String provider, String authorizationId);
+  boolean refund(OrderId orderId, String provider, String authorizationId);
 }

@@ -9,10 +9,10 @@ import java.util.UUID;
 public interface PaymentRepository {
 
   /** The order's payment, locked for the current transaction. */
-  Optional<Payment> lockByOrder(UUID orderId);
+  Optional<Payment> lockByOrder(OrderId orderId);
 
   /** The order's payment, not locked. */
-  Optional<Payment> findByOrder(UUID orderId);
+  Optional<Payment> findByOrder(OrderId orderId);
 
   void insert(Payment payment);
 

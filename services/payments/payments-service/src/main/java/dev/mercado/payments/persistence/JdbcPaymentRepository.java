@@ -1,5 +1,7 @@
 package dev.mercado.payments.persistence;
 
+import dev.mercado.payments.domain.Money;
+import dev.mercado.payments.domain.OrderId;
 import dev.mercado.payments.domain.Payment;
 import dev.mercado.payments.domain.PaymentRepository;
 import dev.mercado.payments.domain.PaymentStatus;
@@ -7,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,18 +26,18 @@ class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public Optional<Payment> lockByOrder(UUID orderId) {
+  public Optional<Payment> lockByOrder(OrderId orderId) {
     return byOrder(orderId, " FOR UPDATE");
   }
 
   @Override
-  public Optional<Payment> findByOrder(UUID orderId) {
+  public Optional<Payment> findByOrder(OrderId orderId) {
     return byOrder(orderId, "");
   }
 
-  private Optional<Payment> byOrder(UUID orderId, String lock) {
+  private Optional<Payment> byOrder(OrderId orderId, String lock) {
     return jdbc.sql(COLUMNS + " WHERE order_id = ?" + lock)
-        .param(orderId)
+        .param(orderId.value())
         .query(JdbcPaymentRepository::payment)
         .optional();
   }
@@ -62,26 +65,34 @@ class JdbcPaymentRepository implements PaymentRepository {
   private static Payment payment(ResultSet row, int number) throws SQLException {
     return new Payment(
         row.getObject("id", UUID.class),
-        row.getObject("order_id", UUID.class),
+        new OrderId(row.getObject("order_id", UUID.class)),
         PaymentStatus.valueOf(row.getString("status")),
-        row.getBigDecimal("amount"),
-        row.getString("currency").trim(),
+        money(row),
         row.getString("authorization_id"),
         row.getString("decline_reason"),
         row.getString("provider"));
   }
 
+  /** Null for a refund recorded before any authorization: both columns are null (V5). */
+  private static Money money(ResultSet row) throws SQLException {
+    String currency = row.getString("currency");
+    return currency == null
+        ? null
+        : new Money(row.getBigDecimal("amount"), Currency.getInstance(currency.trim()));
+  }
+
   @Override
   public void insert(Payment payment) {
+    Money amount = payment.amount();
     jdbc.sql(
             "INSERT INTO payment (id, order_id, status, amount, currency, authorization_id,"
                 + " decline_reason, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             payment.id(),
-            payment.orderId(),
+            payment.orderId().value(),
             payment.status().name(),
-            payment.amount(),
-            payment.currency(),
+            amount == null ? null : amount.amount(),
+            amount == null ? null : amount.currency().getCurrencyCode(),
             payment.authorizationId(),
             payment.declineReason(),
             payment.provider())

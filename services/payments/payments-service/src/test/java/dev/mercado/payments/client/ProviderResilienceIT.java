@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mercado.payments.PaymentsIntegrationTest;
+import dev.mercado.payments.domain.Money;
+import dev.mercado.payments.domain.OrderId;
 import dev.mercado.payments.domain.PaymentProvider.Authorized;
 import dev.mercado.payments.domain.PaymentProvider.Outcome;
 import dev.mercado.platform.resilience.DownstreamRetries;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -278,7 +281,10 @@ class ProviderResilienceIT extends PaymentsIntegrationTest {
   }
 
   private Outcome authorize(UUID order) {
-    return provider.authorize(order, new BigDecimal("25.00"), "EUR", "tok_visa");
+    return provider.authorize(
+        new OrderId(order),
+        new Money(new BigDecimal("25.00"), Currency.getInstance("EUR")),
+        "tok_visa");
   }
 
   /** Authorizes new orders until the breaker opens; how many it took. */

@@ -49,6 +49,40 @@ class PaymentsIT extends PaymentsIntegrationTest {
   }
 
   @Test
+  void recordsARefundBeforeAuthorizationWithoutAnAmountAndDeclinesTheLateAuthorization()
+      throws Exception {
+    UUID order = UUID.randomUUID();
+
+    KafkaRecords.send(
+        OrdersTopics.REFUND_PAYMENT,
+        event(OrdersTopics.REFUND_PAYMENT, order, new RefundPaymentCommand(order)));
+    assertThat(
+            KafkaRecords.eventsAbout(
+                PaymentsTopics.PAYMENT_REFUNDED,
+                order.toString(),
+                Duration.ofSeconds(30),
+                e -> !e.isEmpty()))
+        .singleElement()
+        .satisfies(
+            event -> assertThat(event.data().toString()).contains("\"orderId\":\"" + order + "\""));
+    assertThat(payment(order))
+        .contains("\"status\":\"REFUNDED\"", "\"amount\":null", "\"currency\":null");
+
+    KafkaRecords.send(OrdersTopics.AUTHORIZE_PAYMENT, authorize(order, "tok_visa"));
+
+    assertThat(
+            KafkaRecords.eventsAbout(
+                PaymentsTopics.PAYMENT_DECLINED,
+                order.toString(),
+                Duration.ofSeconds(30),
+                e -> !e.isEmpty()))
+        .singleElement()
+        .satisfies(
+            event -> assertThat(event.data().toString()).contains("\"reason\":\"refunded\""));
+    assertThat(ledger(primary(), order)).contains("\"authorized\":0");
+  }
+
+  @Test
   void showsNoPaymentForAnOrderItHasNotDecided() throws Exception {
     assertThat(payment(UUID.randomUUID())).isEqualTo("[]");
   }
