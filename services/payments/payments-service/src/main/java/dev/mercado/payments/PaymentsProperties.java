@@ -17,12 +17,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     failed after its retries; none by default (blank means none)
  * @param providerTimeout how long one attempt may take to connect, and then to get its answer
  *     (default 2 s); the time bound of every call to either provider
+ * @param reconciliation how payments are checked against the providers' ledgers
  */
 @ConfigurationProperties("mercado.payments")
 public record PaymentsProperties(
     @DefaultValue("http://127.0.0.1:8090") String providerUrl,
     String providerFallbackUrl,
-    @DefaultValue("2s") Duration providerTimeout) {
+    @DefaultValue("2s") Duration providerTimeout,
+    @DefaultValue ReconciliationSchedule reconciliation) {
+
+  /**
+   * @param interval between two rounds (default 30 s; read by the schedule itself)
+   * @param settle how long ago a payment must have been decided to be checked (default 30 s)
+   * @param batch payments checked per round at most (default 50)
+   */
+  public record ReconciliationSchedule(
+      @DefaultValue("30s") Duration interval,
+      @DefaultValue("30s") Duration settle,
+      @DefaultValue("50") int batch) {}
 
   /** Whether an alternative provider is configured. */
   public boolean hasFallback() {

@@ -1,5 +1,6 @@
 package dev.mercado.payments.application;
 
+import dev.mercado.payments.PaymentsProperties;
 import dev.mercado.payments.domain.Payment;
 import dev.mercado.payments.domain.PaymentProvider;
 import dev.mercado.payments.domain.PaymentRepository;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -51,15 +51,14 @@ public class Reconciliation {
       MeterRegistry registry,
       Clock clock,
       Jobs jobs,
-      @Value("${mercado.payments.reconciliation.settle:30s}") Duration settle,
-      @Value("${mercado.payments.reconciliation.batch:50}") int batch) {
+      PaymentsProperties properties) {
     this.payments = payments;
     this.provider = provider;
     this.registry = registry;
     this.clock = clock;
     this.jobs = jobs;
-    this.settle = settle;
-    this.batch = batch;
+    this.settle = properties.reconciliation().settle();
+    this.batch = properties.reconciliation().batch();
   }
 
   /**
