@@ -13,8 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The architecture rules every Mercado service obeys (STYLE.md "Inside a service"), checked by each
- * service's {@code ArchitectureTest}:
+ * The architecture rules every Mercado service obeys (docs/style.md, "Inside a service"), checked
+ * by each service's {@code ArchitectureTest}:
  *
  * <ul>
  *   <li>{@code domain} is plain Java: no Spring, Jackson, JDBC or Jakarta;

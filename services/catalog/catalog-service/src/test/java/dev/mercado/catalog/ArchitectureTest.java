@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.mercado.testkit.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** Catalog keeps the layering and independence every service keeps (STYLE.md, P3, P4). */
+/** Catalog keeps the layering and independence every service keeps (docs/style.md, P3, P4). */
 class ArchitectureTest {
 
   private final JavaClasses classes = ServiceArchitecture.classesOf("catalog");

@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * The Kafka topics notifications reads and the AMQP queues it owns, declared at start-up if
  * missing. The queues are plain and durable, without arguments, so the same declaration works on
- * RabbitMQ and on the embedded broker (STACK.md).
+ * RabbitMQ and on the embedded broker, which rejects RabbitMQ's queue arguments (docs/adr/0003).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationsMessagingConfiguration {
