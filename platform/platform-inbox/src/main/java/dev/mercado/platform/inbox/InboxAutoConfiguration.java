@@ -8,6 +8,7 @@ import dev.mercado.platform.inbox.internal.JdbcInbox;
 import dev.mercado.platform.inbox.internal.KafkaDeadLetters;
 import dev.mercado.platform.jobs.Jobs;
 import dev.mercado.platform.jobs.JobsAutoConfiguration;
+import dev.mercado.platform.jobs.SharedSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -65,10 +66,8 @@ public class InboxAutoConfiguration {
 
   @Bean
   JdbcInbox inbox(DataSource dataSource, PlatformTransactionManager transactions) {
-    JdbcInbox inbox =
-        new JdbcInbox(JdbcClient.create(dataSource), new TransactionTemplate(transactions));
-    inbox.createTableIfMissing();
-    return inbox;
+    SharedSchema.create(dataSource, JdbcInbox.SCHEMA);
+    return new JdbcInbox(JdbcClient.create(dataSource), new TransactionTemplate(transactions));
   }
 
   /**

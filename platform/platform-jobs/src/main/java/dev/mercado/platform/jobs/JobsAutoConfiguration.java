@@ -1,5 +1,6 @@
 package dev.mercado.platform.jobs;
 
+import java.util.List;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -36,8 +37,8 @@ public class JobsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   LockProvider lockProvider(DataSource dataSource) {
+    SharedSchema.create(dataSource, List.of(CREATE_TABLE));
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute(CREATE_TABLE);
     return new JdbcTemplateLockProvider(
         JdbcTemplateLockProvider.Configuration.builder()
             .withJdbcTemplate(jdbc)

@@ -3,6 +3,7 @@ package dev.mercado.platform.outbox;
 import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.platform.jobs.Jobs;
 import dev.mercado.platform.jobs.JobsAutoConfiguration;
+import dev.mercado.platform.jobs.SharedSchema;
 import dev.mercado.platform.outbox.internal.AmqpOutboxTransport;
 import dev.mercado.platform.outbox.internal.JdbcOutbox;
 import dev.mercado.platform.outbox.internal.KafkaOutboxTransport;
@@ -62,9 +63,8 @@ public class OutboxAutoConfiguration {
 
   @Bean
   OutboxStore outboxStore(DataSource dataSource) {
-    OutboxStore store = new OutboxStore(JdbcClient.create(dataSource));
-    store.createTableIfMissing();
-    return store;
+    SharedSchema.create(dataSource, OutboxStore.SCHEMA);
+    return new OutboxStore(JdbcClient.create(dataSource));
   }
 
   /** Not a bean of type KafkaTemplate: that would replace Boot's default template. */

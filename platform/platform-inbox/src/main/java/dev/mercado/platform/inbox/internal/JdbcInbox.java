@@ -5,6 +5,7 @@ import dev.mercado.platform.events.CloudEventJson;
 import dev.mercado.platform.inbox.Inbox;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,20 +27,18 @@ public final class JdbcInbox implements Inbox {
     this.transactions = transactions;
   }
 
-  public void createTableIfMissing() {
-    jdbc.sql(
-            """
-            CREATE TABLE IF NOT EXISTS inbox_message (
-                consumer    text NOT NULL,
-                event_id    text NOT NULL,
-                event_type  text NOT NULL,
-                received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-                PRIMARY KEY (consumer, event_id)
-            )""")
-        .update();
-    jdbc.sql("CREATE INDEX IF NOT EXISTS inbox_message_received ON inbox_message (received_at)")
-        .update();
-  }
+  /** The inbox's table, created with {@code SharedSchema} before the first event is received. */
+  public static final List<String> SCHEMA =
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS inbox_message (
+              consumer    text NOT NULL,
+              event_id    text NOT NULL,
+              event_type  text NOT NULL,
+              received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+              PRIMARY KEY (consumer, event_id)
+          )""",
+          "CREATE INDEX IF NOT EXISTS inbox_message_received ON inbox_message (received_at)");
 
   /**
    * Forgets event ids received before {@code cutoff}, {@code batch} rows per statement so that no

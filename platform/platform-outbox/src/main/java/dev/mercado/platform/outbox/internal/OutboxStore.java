@@ -39,39 +39,31 @@ public final class OutboxStore {
     this.jdbc = jdbc;
   }
 
-  public void createTableIfMissing() {
-    jdbc.sql(
-            """
-            CREATE TABLE IF NOT EXISTS outbox_message (
-                position    bigserial PRIMARY KEY,
-                id          uuid NOT NULL UNIQUE,
-                topic       text NOT NULL,
-                message_key text NOT NULL,
-                payload     text NOT NULL,
-                created_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
-                sent_at     timestamptz
-            )""")
-        .update();
-    // added with the AMQP transport; tables created before it hold only Kafka events
-    jdbc.sql(
-            "ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS transport text NOT NULL"
-                + " DEFAULT 'kafka'")
-        .update();
-    // added with tracing (O3): the appending transaction's trace context, continued by the relay
-    jdbc.sql("ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS trace_context text").update();
-    jdbc.sql(
-            "CREATE INDEX IF NOT EXISTS outbox_message_unsent ON outbox_message (position)"
-                + " WHERE sent_at IS NULL")
-        .update();
-    jdbc.sql(
-            "CREATE INDEX IF NOT EXISTS outbox_message_unsent_key"
-                + " ON outbox_message (message_key, position) WHERE sent_at IS NULL")
-        .update();
-    jdbc.sql(
-            "CREATE INDEX IF NOT EXISTS outbox_message_sent ON outbox_message (sent_at)"
-                + " WHERE sent_at IS NOT NULL")
-        .update();
-  }
+  /** The outbox's table, created with {@code SharedSchema} before the first append. */
+  public static final List<String> SCHEMA =
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS outbox_message (
+              position    bigserial PRIMARY KEY,
+              id          uuid NOT NULL UNIQUE,
+              topic       text NOT NULL,
+              message_key text NOT NULL,
+              payload     text NOT NULL,
+              created_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+              sent_at     timestamptz
+          )""",
+          // added with the AMQP transport; tables created before it hold only Kafka events
+          "ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS transport text NOT NULL"
+              + " DEFAULT 'kafka'",
+          // added with tracing (O3): the appending transaction's trace context, continued by the
+          // relay
+          "ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS trace_context text",
+          "CREATE INDEX IF NOT EXISTS outbox_message_unsent ON outbox_message (position)"
+              + " WHERE sent_at IS NULL",
+          "CREATE INDEX IF NOT EXISTS outbox_message_unsent_key"
+              + " ON outbox_message (message_key, position) WHERE sent_at IS NULL",
+          "CREATE INDEX IF NOT EXISTS outbox_message_sent ON outbox_message (sent_at)"
+              + " WHERE sent_at IS NOT NULL");
 
   /** An event or work item to store, in the order given. */
   record NewRow(
