@@ -38,6 +38,8 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -50,6 +52,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -98,11 +101,16 @@ class ManifestsTest {
   /** Operators' resources whose Java models are not published: read as generic objects. */
   private static final Set<String> WITHOUT_MODEL = Set.of("Cluster", "RabbitmqCluster");
 
-  private static final List<String> SERVICES =
-      List.of("identity", "catalog", "orders", "payments", "notifications", "gateway");
+  /** The services as the launcher runs them: declared once, in its services.properties. */
+  private static final Properties DECLARED =
+      declared("launcher/launcher-app/src/main/resources/dev/mercado/launcher/services.properties");
+
+  private static final List<String> SERVICES = List.of(DECLARED.getProperty("services").split(","));
 
   private static final List<String> DATABASE_OWNERS =
-      List.of("identity", "catalog", "orders", "payments", "notifications");
+      SERVICES.stream()
+          .filter(service -> Boolean.parseBoolean(DECLARED.getProperty(service + ".database")))
+          .toList();
 
   /** The pod label that gives a pod Istio's sidecar (components/mesh). */
   private static final String SIDECAR_LABEL = "sidecar.istio.io/inject";
@@ -495,6 +503,16 @@ class ManifestsTest {
         .getPorts()
         .get(0)
         .getPort();
+  }
+
+  private static Properties declared(String path) {
+    Properties declaration = new Properties();
+    try (Reader reader = Files.newBufferedReader(REPOSITORY.resolve(path))) {
+      declaration.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return declaration;
   }
 
   private static JsonNode applicationYml(String service) throws IOException {
