@@ -32,10 +32,9 @@ import org.w3c.dom.NodeList;
  * <p>Which modules must be documented: every module the root {@code pom.xml} reaches through {@code
  * <module>} elements, recursively, except pure aggregators (packaging {@code pom} with modules of
  * their own, such as {@code services/catalog}): those are folders whose children are listed. A
- * {@code pom} module without modules ({@code platform/platform-defaults}, a dependency bundle) is
- * an artifact others use, so it is documented like a jar. A backticked path with {@code
- * <placeholders>} covers every module it matches, one value per placeholder name: {@code
- * services/<name>/<name>-api} covers {@code services/orders/orders-api}.
+ * {@code pom} module without modules would be an artifact others use, so it is documented like a
+ * jar. A backticked path with {@code <placeholders>} covers every module it matches, one value per
+ * placeholder name: {@code services/<name>/<name>-api} covers {@code services/orders/orders-api}.
  */
 class DocsTest {
 
